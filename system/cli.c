@@ -1,3 +1,587 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Placeholder while the subsystem is written. */
-#include "hemu/osdep.h"
+/*
+ * Command-line parsing (include/system/cli.h).
+ *
+ * One table lists every option with its argument name, help text and
+ * handler; parsing and --help both read it, so an option cannot exist
+ * without being documented.  Options are written "-name" or "--name".
+ * Handlers only record and check; cli-run.c builds and runs.  Help
+ * requests ("-M help", "-object TYPE,help"...) print to stdout and end
+ * parsing with o->exit_now set.  User documentation: docs/user/cli.md.
+ */
+#include "system/cli.h"
+
+#include "hw/qdev.h"
+#include "system/chardev.h"
+#include "util/cutils.h"
+#include "util/log.h"
+
+typedef struct CliOption {
+    const char *name;           /* without dashes */
+    const char *alias;          /* another name, or NULL */
+    const char *arg;            /* argument name for help; NULL: none */
+    const char *help;           /* one line */
+    bool (*handler)(CliOptions *o, const char *arg, Error **errp);
+} CliOption;
+
+/* ---------------------------------------------------------------------- */
+/* Help                                                                   */
+
+void cli_print_type_properties(FILE *out, const char *typename)
+{
+    ObjectClass *oc = object_class_by_name(typename);
+    g_autoptr(GPtrArray) props = NULL;
+
+    fprintf(out, "%s options:\n", typename);
+    props = object_class_property_list(oc);
+    for (guint i = 0; i < props->len; i++) {
+        ObjectProperty *p = g_ptr_array_index(props, i);
+        g_autofree char *def = object_property_default_str(p);
+        g_autofree char *left = g_strdup_printf("%s=<%s>", p->name,
+                                                p->type_name);
+
+        if (p->kind == PROP_KIND_CHILD || !p->set) {
+            continue;
+        }
+        fprintf(out, "  %-24s - %s%s%s%s\n", left,
+                p->description ? p->description : "",
+                def ? " (default: " : "", def ? def : "", def ? ")" : "");
+    }
+    if (!props->len) {
+        fprintf(out, "  (no properties)\n");
+    }
+}
+
+/* A type users may name after @option: exists, concrete, a @must_be. */
+static bool cli_check_type(const char *option, const char *type,
+                           const char *must_be, const char *what,
+                           Error **errp)
+{
+    ObjectClass *oc = object_class_by_name(type);
+
+    if (!oc || object_class_is_abstract(oc) ||
+        !object_class_dynamic_cast(oc, must_be)) {
+        error_setg(errp, "%s: unknown %s type '%s' (%s help lists them)",
+                   option, what, type, option);
+        return false;
+    }
+    return true;
+}
+
+static void cli_list_objects(FILE *out)
+{
+    GSList *list = object_class_get_list(TYPE_USER_CREATABLE, false);
+
+    fprintf(out, "List of user creatable objects:\n");
+    for (GSList *l = list; l; l = l->next) {
+        const char *desc = object_class_get_description(l->data);
+
+        fprintf(out, "  %-24s %s\n", object_class_get_name(l->data),
+                desc ? desc : "");
+    }
+    g_slist_free(list);
+}
+
+static void cli_list_devices(FILE *out)
+{
+    GSList *list = object_class_get_list(TYPE_DEVICE, false);
+    int shown = 0;
+
+    fprintf(out, "Devices (for -device TYPE,id=ID,...):\n");
+    for (int cat = 0; cat < DEVICE_CATEGORY__MAX; cat++) {
+        bool header = false;
+
+        for (GSList *l = list; l; l = l->next) {
+            DeviceClass *dc = DEVICE_CLASS(l->data);
+            const char *desc = dc->desc ? dc->desc
+                               : object_class_get_description(l->data);
+
+            if (!dc->user_creatable || (int)dc->category != cat) {
+                continue;
+            }
+            if (!header) {
+                fprintf(out, "\n%s devices:\n", device_category_name(cat));
+                header = true;
+            }
+            fprintf(out, "  %-24s %s\n", object_class_get_name(l->data),
+                    desc ? desc : "");
+            shown++;
+        }
+    }
+    if (!shown) {
+        fprintf(out, "  (no user-creatable devices are built in yet)\n");
+    }
+    g_slist_free(list);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Handlers                                                               */
+
+static bool cli_version(CliOptions *o, const char *arg, Error **errp)
+{
+    printf("hemu version " HEMU_VERSION "\n");
+    o->exit_now = true;
+    return true;
+}
+
+static bool cli_help(CliOptions *o, const char *arg, Error **errp)
+{
+    cli_print_help(stdout);
+    o->exit_now = true;
+    return true;
+}
+
+static bool cli_machine(CliOptions *o, const char *arg, Error **errp)
+{
+    bool help;
+    g_autoptr(Keyval) kv = keyval_parse(arg, "type", "-M", &help, errp);
+    const char *type;
+
+    if (!kv) {
+        return false;
+    }
+    type = keyval_get(kv, "type");
+    if (help && !type) {
+        machine_print_list(stdout);
+        o->exit_now = true;
+        return true;
+    }
+    if (type) {
+        MachineClass *mc = machine_find_class(type, errp);
+
+        if (!mc) {
+            error_prepend(errp, "-M: ");
+            return false;
+        }
+        if (help) {
+            cli_print_type_properties(stdout,
+                                      object_class_get_name(OBJECT_CLASS(mc)));
+            o->exit_now = true;
+            return true;
+        }
+        g_free(o->machine_type);
+        o->machine_type = g_strdup(type);
+    }
+    for (size_t i = 0; i < keyval_count(kv); i++) {
+        if (strcmp(keyval_key(kv, i), "type")) {
+            keyval_set(o->machine_props, keyval_key(kv, i),
+                       keyval_value(kv, i));
+        }
+    }
+    return true;
+}
+
+static bool cli_cpu(CliOptions *o, const char *arg, Error **errp)
+{
+    if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
+        printf("No CPU models are built yet: machine 'none' has no CPUs.\n");
+        o->exit_now = true;
+        return true;
+    }
+    keyval_set(o->machine_props, "cpu-type", arg);
+    return true;
+}
+
+static bool cli_smp(CliOptions *o, const char *arg, Error **errp)
+{
+    g_autoptr(Keyval) kv = keyval_parse(arg, "cpus", "-smp", NULL, errp);
+
+    if (!kv) {
+        return false;
+    }
+    for (size_t i = 0; i < keyval_count(kv); i++) {
+        const char *key = keyval_key(kv, i);
+        g_autofree char *what = g_strdup_printf("-smp %s", key);
+        uint64_t n;
+
+        if (strcmp(key, "cpus") && strcmp(key, "maxcpus")) {
+            error_setg(errp, "-smp: unknown parameter '%s' (accepted: cpus, "
+                       "maxcpus)", key);
+            return false;
+        }
+        if (!parse_uint64(keyval_value(kv, i), &n, what, errp)) {
+            return false;
+        }
+        if (n > UINT32_MAX) {
+            error_setg(errp, "-smp: %s=%" PRIu64 " is too large", key, n);
+            return false;
+        }
+        keyval_set(o->machine_props,
+                   strcmp(key, "cpus") ? "smp-max-cpus" : "smp-cpus",
+                   keyval_value(kv, i));
+    }
+    return true;
+}
+
+static bool cli_mem(CliOptions *o, const char *arg, Error **errp)
+{
+    g_autoptr(Keyval) kv = keyval_parse(arg, "size", "-m", NULL, errp);
+    g_autofree char *bytes = NULL;
+    const char *size;
+    uint64_t val;
+
+    if (!kv) {
+        return false;
+    }
+    for (size_t i = 0; i < keyval_count(kv); i++) {
+        if (strcmp(keyval_key(kv, i), "size")) {
+            error_setg(errp, "-m: unknown parameter '%s' (accepted: size)",
+                       keyval_key(kv, i));
+            return false;
+        }
+    }
+    size = keyval_get(kv, "size");
+    if (!size || !parse_size(size, &val, 1 << 20, "-m", errp)) {
+        if (!size) {
+            error_setg(errp, "-m: missing size (e.g. -m 512M)");
+        }
+        return false;
+    }
+    if (!val) {
+        error_setg(errp, "-m: size must be more than 0 (e.g. -m 512M)");
+        return false;
+    }
+    bytes = g_strdup_printf("%" PRIu64, val);
+    keyval_set(o->machine_props, "ram-size", bytes);
+    return true;
+}
+
+/* -kernel, -initrd, -append, -dtb: a machine property each. */
+static bool cli_machine_string(CliOptions *o, const char *prop,
+                               const char *arg)
+{
+    keyval_set(o->machine_props, prop, arg);
+    return true;
+}
+
+static bool cli_kernel(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_machine_string(o, "kernel", arg);
+}
+
+static bool cli_initrd(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_machine_string(o, "initrd", arg);
+}
+
+static bool cli_append(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_machine_string(o, "append", arg);
+}
+
+static bool cli_dtb(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_machine_string(o, "dtb", arg);
+}
+
+/*
+ * -object and -device: help requests are answered now; the rest is
+ * checked for a known type and kept for cli_build().
+ */
+static bool cli_typed(CliOptions *o, const char *option, const char *arg,
+                      const char *implied, const char *must_be,
+                      const char *what, GPtrArray *store, Error **errp)
+{
+    bool help;
+    g_autoptr(Keyval) kv = keyval_parse(arg, implied, option, &help, errp);
+    const char *type;
+
+    if (!kv) {
+        return false;
+    }
+    type = keyval_get(kv, implied);
+    if (!type) {
+        if (help) {
+            if (!strcmp(option, "-device")) {
+                cli_list_devices(stdout);
+            } else {
+                cli_list_objects(stdout);
+            }
+            o->exit_now = true;
+            return true;
+        }
+        error_setg(errp, "%s: missing the %s type (%s TYPE,id=ID,...; "
+                   "%s help lists them)", option, what, option, option);
+        return false;
+    }
+    if (!cli_check_type(option, type, must_be, what, errp)) {
+        return false;
+    }
+    if (help) {
+        cli_print_type_properties(stdout, type);
+        o->exit_now = true;
+        return true;
+    }
+    g_ptr_array_add(store, g_strdup(arg));
+    return true;
+}
+
+static bool cli_object(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_typed(o, "-object", arg, "qom-type", TYPE_USER_CREATABLE,
+                     "object", o->objects, errp);
+}
+
+static bool cli_device(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_typed(o, "-device", arg, "driver", TYPE_DEVICE, "device",
+                     o->devices, errp);
+}
+
+static bool cli_log(CliOptions *o, const char *arg, Error **errp)
+{
+    uint32_t mask;
+    bool help;
+
+    if (!log_parse_items(arg, &mask, &help, errp)) {
+        return false;
+    }
+    if (help) {
+        log_print_items(stdout);
+        o->exit_now = true;
+        return true;
+    }
+    log_set_mask(mask);
+    return true;
+}
+
+static bool cli_logfile(CliOptions *o, const char *arg, Error **errp)
+{
+    if (!log_set_file(arg, errp)) {
+        error_prepend(errp, "-D: ");
+        return false;
+    }
+    return true;
+}
+
+static bool cli_dfilter(CliOptions *o, const char *arg, Error **errp)
+{
+    return log_parse_dfilter(arg, errp);
+}
+
+static bool cli_serial(CliOptions *o, const char *arg, Error **errp)
+{
+    if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
+        printf("-serial accepts: stdio, null, none, pty, file:PATH,\n"
+               "  unix:PATH[,server=on][,wait=off],\n"
+               "  tcp:HOST:PORT[,server=on][,wait=off], chardev:ID\n");
+        o->exit_now = true;
+        return true;
+    }
+    if (o->serials->len >= MACHINE_MAX_SERIAL) {
+        error_setg(errp, "-serial %s: too many serial ports (at most %d)",
+                   arg, MACHINE_MAX_SERIAL);
+        return false;
+    }
+    g_ptr_array_add(o->serials, g_strdup(arg));
+    return true;
+}
+
+static bool cli_chardev(CliOptions *o, const char *arg, Error **errp)
+{
+    bool help;
+    g_autoptr(Keyval) kv = keyval_parse(arg, "backend", "-chardev", &help,
+                                        errp);
+    const char *backend;
+
+    if (!kv) {
+        return false;
+    }
+    backend = keyval_get(kv, "backend");
+    if (help) {
+        g_autofree char *type = backend ? g_strdup_printf("chardev-%s",
+                                                          backend) : NULL;
+
+        if (!backend) {
+            chardev_print_backends(stdout);
+        } else if (!cli_check_type("-chardev", type, TYPE_CHARDEV,
+                                   "chardev backend", errp)) {
+            return false;
+        } else {
+            cli_print_type_properties(stdout, type);
+        }
+        o->exit_now = true;
+        return true;
+    }
+    g_ptr_array_add(o->chardevs, g_strdup(arg));
+    return true;
+}
+
+static bool cli_nographic(CliOptions *o, const char *arg, Error **errp)
+{
+    o->nographic = true;
+    return true;
+}
+
+static bool cli_stopped(CliOptions *o, const char *arg, Error **errp)
+{
+    o->start_stopped = true;
+    return true;
+}
+
+static bool cli_no_reboot(CliOptions *o, const char *arg, Error **errp)
+{
+    o->no_reboot = true;
+    return true;
+}
+
+static bool cli_no_shutdown(CliOptions *o, const char *arg, Error **errp)
+{
+    o->no_shutdown = true;
+    return true;
+}
+
+static bool cli_run_timeout(CliOptions *o, const char *arg, Error **errp)
+{
+    if (!parse_uint64(arg, &o->run_timeout_s, "-run-timeout", errp)) {
+        return false;
+    }
+    if (!o->run_timeout_s || o->run_timeout_s > 1000000000) {
+        error_setg(errp, "-run-timeout: '%s' is out of range (accepted: 1 "
+                   "to 1000000000 seconds)", arg);
+        return false;
+    }
+    return true;
+}
+
+static const CliOption cli_options[] = {
+    { "help", "h", NULL, "print this help and exit", cli_help },
+    { "version", NULL, NULL, "print the version and exit", cli_version },
+    { "machine", "M", "NAME[,prop=val...]",
+      "machine to build (-M help lists them, -M NAME,help its properties)",
+      cli_machine },
+    { "cpu", NULL, "MODEL", "CPU model (-cpu help lists them)", cli_cpu },
+    { "smp", NULL, "[cpus=]N[,maxcpus=N]", "number of CPUs", cli_smp },
+    { "m", NULL, "[size=]SIZE",
+      "RAM size; suffixes K, M, G, T; a bare number is MiB", cli_mem },
+    { "kernel", NULL, "FILE", "guest kernel image", cli_kernel },
+    { "initrd", NULL, "FILE", "initial ram disk", cli_initrd },
+    { "append", NULL, "CMDLINE", "kernel command line", cli_append },
+    { "dtb", NULL, "FILE", "device tree blob for the guest", cli_dtb },
+    { "device", NULL, "TYPE,id=ID[,prop=val...]",
+      "add a device (-device help lists them, TYPE,help its properties)",
+      cli_device },
+    { "object", NULL, "TYPE,id=ID[,prop=val...]",
+      "add an object (-object help lists them, TYPE,help its properties)",
+      cli_object },
+    { "chardev", NULL, "BACKEND,id=ID[,prop=val...]",
+      "add a character device (-chardev help lists backends)", cli_chardev },
+    { "serial", NULL, "SPEC",
+      "connect the next serial port (-serial help lists specs)",
+      cli_serial },
+    { "nographic", NULL, NULL,
+      "no display: serial port 0 on stdio unless -serial says otherwise",
+      cli_nographic },
+    { "d", NULL, "ITEM[,ITEM...]", "debug log items (-d help lists them)",
+      cli_log },
+    { "D", NULL, "FILE", "write the debug log to FILE instead of stderr",
+      cli_logfile },
+    { "dfilter", NULL, "RANGE[,RANGE...]",
+      "log only guest addresses in these ranges (ADDR+LEN, ADDR..END)",
+      cli_dfilter },
+    { "S", NULL, NULL, "do not start the machine (virtual clock stopped)",
+      cli_stopped },
+    { "no-reboot", NULL, NULL, "exit instead of rebooting the guest",
+      cli_no_reboot },
+    { "no-shutdown", NULL, NULL,
+      "stay (stopped) when the guest powers off", cli_no_shutdown },
+    { "run-timeout", NULL, "SECONDS",
+      "exit with status 2 if still running after SECONDS",
+      cli_run_timeout },
+    { NULL },
+};
+
+void cli_print_help(FILE *out)
+{
+    fprintf(out, "usage: hemu [options]\n\n"
+            "hemu " HEMU_VERSION ": a heterogeneous system emulator.\n"
+            "Options may be written -name or --name; 'help' as an option "
+            "argument lists what it accepts.\n\nOptions:\n");
+    for (const CliOption *opt = cli_options; opt->name; opt++) {
+        g_autofree char *left = g_strdup_printf(
+            "-%s%s%s%s%s", opt->name, opt->alias ? ", -" : "",
+            opt->alias ? opt->alias : "", opt->arg ? " " : "",
+            opt->arg ? opt->arg : "");
+
+        if (strlen(left) > 28) {
+            fprintf(out, "  %s\n  %-28s %s\n", left, "", opt->help);
+        } else {
+            fprintf(out, "  %-28s %s\n", left, opt->help);
+        }
+    }
+    fprintf(out, "\nSee docs/user/cli.md for details and examples.\n");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Parsing                                                                */
+
+CliOptions *cli_options_new(void)
+{
+    CliOptions *o = g_new0(CliOptions, 1);
+
+    o->machine_props = keyval_new();
+    o->chardevs = g_ptr_array_new_with_free_func(g_free);
+    o->objects = g_ptr_array_new_with_free_func(g_free);
+    o->devices = g_ptr_array_new_with_free_func(g_free);
+    o->serials = g_ptr_array_new_with_free_func(g_free);
+    return o;
+}
+
+void cli_options_free(CliOptions *o)
+{
+    if (!o) {
+        return;
+    }
+    g_free(o->machine_type);
+    keyval_free(o->machine_props);
+    g_ptr_array_unref(o->chardevs);
+    g_ptr_array_unref(o->objects);
+    g_ptr_array_unref(o->devices);
+    g_ptr_array_unref(o->serials);
+    g_free(o);
+}
+
+static const CliOption *cli_find(const char *name)
+{
+    for (const CliOption *opt = cli_options; opt->name; opt++) {
+        if (!strcmp(opt->name, name) ||
+            (opt->alias && !strcmp(opt->alias, name))) {
+            return opt;
+        }
+    }
+    return NULL;
+}
+
+bool cli_parse(CliOptions *o, int argc, char **argv, Error **errp)
+{
+    for (int i = 1; i < argc && !o->exit_now; i++) {
+        const char *a = argv[i];
+        const char *name = a + (a[0] == '-') + (a[0] == '-' && a[1] == '-');
+        const CliOption *opt;
+        const char *arg = NULL;
+
+        if (a[0] != '-' || !*name) {
+            error_setg(errp, "unexpected argument '%s' (options start with "
+                       "'-'; hemu --help lists them)", a);
+            return false;
+        }
+        opt = cli_find(name);
+        if (!opt) {
+            error_setg(errp, "unknown option '%s' (hemu --help lists the "
+                       "options)", a);
+            return false;
+        }
+        if (opt->arg) {
+            if (i + 1 >= argc) {
+                error_setg(errp, "option '%s' needs an argument: %s", a,
+                           opt->arg);
+                return false;
+            }
+            arg = argv[++i];
+        }
+        if (!opt->handler(o, arg, errp)) {
+            return false;
+        }
+    }
+    return true;
+}

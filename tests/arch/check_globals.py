@@ -4,14 +4,14 @@
 writable global (ARCHITECTURE.md rule 2: per-CPU, per-cluster and
 per-machine state lives in objects passed explicitly).
 
-Runs `nm --defined-only` on each static library given and reports every
-data or BSS symbol (nm types B, b, D, d, and TLS, which nm also shows as
-B/b/D/d), local or global, that is not in the allow-list.  Read-only data
-(R, r) is fine.  The allow-list (globals-allowlist.txt beside this file)
+Runs `objdump -t` on each static library given and reports every data
+object in a writable section (.data, .bss, .tdata, .tbss, COMMON), local or
+global, that is not in the allow-list.  Read-only data (.rodata, and
+.data.rel.ro: const tables holding pointers) is fine.  The allow-list (globals-allowlist.txt beside this file)
 has one `symbol  reason` line per entry: every exception says why.
 
 Usage:
-  check_globals.py [--nm NM] LIB.a...   exit 1 on any writable global
+  check_globals.py [--objdump OBJDUMP] LIB.a...   exit 1 on any writable global
   check_globals.py --selftest           check the checker on a built object
 """
 import os
@@ -20,7 +20,6 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-WRITABLE = set('BbDdSsVvGg')
 # Symbols the toolchain or sanitizers create, never ours.
 TOOL_PREFIXES = ('__asan', '__ubsan', '__sancov', '.L', '__odr_asan',
                  '__gcov', '__llvm', '__profc', '__profd', '___asan')
@@ -40,22 +39,45 @@ def load_allowlist(path):
     return allow
 
 
-def writable_symbols(nm, lib):
-    out = subprocess.run([nm, '--defined-only', lib], check=True,
+def writable_section(section):
+    """True for sections holding writable data (TLS included)."""
+    if section.startswith('.data.rel.ro'):
+        return False            # const data with relocations: read-only
+    return section.startswith(('.data', '.bss', '.tdata', '.tbss')) or \
+        section == 'COMMON'
+
+
+def writable_symbols(objdump, lib):
+    """(member, section, name, base) of each writable data symbol.
+
+    Uses `objdump -t`, not nm's letters: nm calls const tables that hold
+    pointers (.data.rel.ro, under -fPIC) "d" like writable data.
+    """
+    out = subprocess.run([objdump, '-t', lib], check=True,
                          capture_output=True, text=True).stdout
     member = '?'
     for line in out.splitlines():
-        if line.endswith(':') and not line.startswith(' '):
-            member = line[:-1]
+        if ':     file format' in line:
+            member = line.split(':')[0]
             continue
-        parts = line.split()
-        if len(parts) != 3:
+        # "ADDR FLAGS SECTION\tSIZE NAME"; flags are 7 columns wide.
+        if '\t' not in line or len(line) < 26:
             continue
-        _, kind, name = parts
-        if kind in WRITABLE and not name.startswith(TOOL_PREFIXES):
+        left, right = line.split('\t', 1)
+        fields = left.split()
+        if len(fields) < 2:
+            continue
+        section = fields[-1]
+        kind = left[17:24] if len(left) > 24 else ''
+        if 'O' not in kind and section != 'COMMON':
+            continue
+        parts = right.split()
+        if len(parts) < 2:
+            continue
+        name = parts[-1]
+        if writable_section(section) and not name.startswith(TOOL_PREFIXES):
             # GCC names function-local statics "name.N"; match on "name".
-            base = name.split('.')[0]
-            yield member, kind, name, base
+            yield member, section, name, name.split('.')[0]
 
 
 def check(nm, libs, allow):
@@ -65,7 +87,7 @@ def check(nm, libs, allow):
             if name in allow or base in allow:
                 continue
             problems.append(f'{os.path.basename(lib)}({member}): writable '
-                            f'global {name!r} (nm type {kind})')
+                            f'global {name!r} (section {kind})')
     return problems
 
 
@@ -76,17 +98,20 @@ def selftest(nm):
             f.write('int machine_state_counter;\n'
                     'static int hidden_state = 3;\n'
                     'const int table[2] = { 1, 2 };\n'
-                    'int get(void) { return hidden_state++ + table[0]; }\n')
+                    'static const char *const names[2] = { "a", "b" };\n'
+                    'int get(void) { return hidden_state++ + table[0] +'
+                    ' names[0][0]; }\n')
         obj = os.path.join(d, 't.o')
         lib = os.path.join(d, 'libt.a')
-        subprocess.run(['cc', '-c', '-O0', src, '-o', obj], check=True)
+        subprocess.run(['cc', '-c', '-O0', '-fPIC', src, '-o', obj],
+                       check=True)
         subprocess.run(['ar', 'rcs', lib, obj], check=True)
         found = check(nm, [lib], {})
         names = ' '.join(found)
         if 'machine_state_counter' not in names or 'hidden_state' not in names:
             print('selftest: missed a writable global:', found)
             return 1
-        if "'table'" in names:
+        if "'table'" in names or "'names'" in names:
             print('selftest: const data reported:', found)
             return 1
         if check(nm, [lib], {'machine_state_counter': 'reason for test',
@@ -98,9 +123,9 @@ def selftest(nm):
 
 
 def main(argv):
-    nm = 'nm'
+    nm = 'objdump'
     args = argv[1:]
-    if args[:1] == ['--nm']:
+    if args[:1] == ['--objdump']:
         nm = args[1]
         args = args[2:]
     if args == ['--selftest']:

@@ -31,20 +31,23 @@ ALLOWED = {
     'qapi': {'util', 'qom'},
     'memory': {'util', 'qom', 'exec-memop'},
     'exec-memop': set(),
-    'hw-core': {'util', 'qom', 'memory', 'exec-memop'},
-    'hw': {'util', 'qom', 'memory', 'exec-memop', 'hw-core'},
+    'hw-core': {'util', 'qom', 'memory', 'exec-memop', 'chardev'},
+    'hw': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'chardev'},
+    'chardev': {'util', 'qom'},
     'tcg': {'util', 'exec-memop'},
     'accel': {'util', 'qom', 'memory', 'exec-memop', 'exec', 'hw-core',
               'tcg'},
     'exec': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'tcg'},
     'system': {'util', 'qom', 'qapi', 'memory', 'exec-memop', 'exec',
+               'chardev',
                'hw-core', 'hw', 'accel', 'tcg', 'targets-list'},
     # target:<arch> and target-hw:<arch> are handled in allowed().
     'targets-list': {'util', 'qom', 'exec', 'accel'},
 }
 TARGET_ALLOWED = {'util', 'qom', 'qapi', 'memory', 'exec-memop', 'exec',
                   'hw-core', 'tcg', 'accel'}
-TARGET_HW_ALLOWED = {'util', 'qom', 'memory', 'exec-memop', 'hw-core'}
+TARGET_HW_ALLOWED = {'util', 'qom', 'memory', 'exec-memop', 'hw-core',
+                     'chardev'}
 # Folders whose files may include anything (they test or measure the rest).
 FREE = ('tests/', 'bench/', 'scripts/', 'build')
 
@@ -104,6 +107,8 @@ def header_area(inc):
     if top == 'exec':
         return 'exec-memop' if parts[1] == 'memop.h' else 'exec'
     if top == 'system':
+        if parts[1] == 'chardev.h':
+            return 'chardev'            # the frontend API UART models use
         return 'memory' if parts[1].startswith('memory') else 'system'
     if top == 'hw':
         return 'hw-core' if len(parts) == 2 else 'hw'

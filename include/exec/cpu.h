@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * vCPUs and CPU clusters.
+ *
+ * TYPE_CPU is the abstract device every frontend CPU derives from: the
+ * frontend's instance struct starts with a CPUState and embeds its
+ * architectural state (`env`) at TargetArch.env_offset.  CPUState holds
+ * what accel/tcg needs per vCPU: the cluster, index, halt and interrupt
+ * state, the softmmu TLB, the jump cache, the thread and the instruction
+ * counters.
+ *
+ * TYPE_CPU_CLUSTER groups vCPUs of one architecture and CPU model and owns
+ * what they share: the frontend, the page size, the address space, the
+ * translated-code cache and the TCG context.  Realize creates the CPUs as
+ * children cpu[0]..cpu[N-1].  Design: docs/devel/accel.md.
+ *
+ * Threads: interrupt_request, exit_request and halted may be changed from
+ * any thread (cpu_interrupt, cpu_exit); everything else belongs to the
+ * thread running the vCPU.
+ */
+#ifndef EXEC_CPU_H
+#define EXEC_CPU_H
+
+#include <setjmp.h>
+#include "hemu/osdep.h"
+#include "hw/qdev.h"
+#include "system/memory.h"
+#include "tcg/tcg-runtime.h"
+#include "exec/target-arch.h"
+
+#define TYPE_CPU "cpu"
+#define TYPE_CPU_CLUSTER "cpu-cluster"
+
+/* Upper bound of TargetArch.nb_mmu_idx. */
+#define CPU_TLB_MAX_MMU_IDX 16
+/* log2 of TLB entries per MMU index. */
+#define CPU_TLB_BITS 8
+/* Entries of the per-vCPU jump cache (a power of two). */
+#define CPU_JMP_CACHE_SIZE 4096
+
+/* interrupt_request bits: 0..15 are the IRQ input lines (line n: 1 << n,
+   meaning chosen by the frontend); the rest are accel's. */
+#define CPU_INTERRUPT_HARD (1u << 0)     /* conventional line 0 */
+#define CPU_INTERRUPT_EXITTB (1u << 16)  /* leave the TB chain, no irq */
+
+/* exception_index values >= EXCP_FIRST_ACCEL end cpu_exec(). */
+#define EXCP_NONE (-1)
+#define EXCP_FIRST_ACCEL 0x10000
+#define EXCP_INTERRUPT 0x10000  /* exit requested (cpu_exit) */
+#define EXCP_HLT 0x10001        /* the vCPU halted (WFI) */
+#define EXCP_BUDGET 0x10002     /* instruction budget used up */
+#define EXCP_ATOMIC_RESTART 0x10003 /* internal: re-run one insn (SMC) */
+
+/* Protection bits of a TLB mapping (tlb_set_page). */
+#define PAGE_READ 1
+#define PAGE_WRITE 2
+#define PAGE_EXEC 4
+
+typedef struct CPUCluster CPUCluster;
+typedef struct TranslationBlock TranslationBlock;
+typedef struct CPUThread CPUThread;
+
+/* Per-entry details the fast path does not need. */
+typedef struct CPUTLBEntryFull {
+    hwaddr phys_addr;           /* guest physical address of the page */
+    MemoryRegion *mr;           /* what the page maps to; NULL: unmapped */
+    hwaddr xlat;                /* offset of the page in @mr */
+    MemTxAttrs attrs;
+    uint8_t prot;               /* PAGE_* */
+} CPUTLBEntryFull;
+
+/* The softmmu TLB of one vCPU; sized when the cluster is realized. */
+typedef struct CPUTLB {
+    /* The fast path reads these (TCGContextConfig.tlb_offset). */
+    TLBDesc f[CPU_TLB_MAX_MMU_IDX];
+    CPUTLBEntryFull *full[CPU_TLB_MAX_MMU_IDX]; /* parallel to f[].table */
+    unsigned page_bits;         /* the cluster's */
+    unsigned nb_mmu_idx;        /* the frontend's */
+    uint32_t flush_pending;     /* atomic: MMU index mask other threads
+                                   asked to flush at the next TB boundary */
+    uint64_t nb_fills;          /* statistics: tlb_set_page calls */
+    uint64_t nb_flushes;        /* statistics: full or by-mask flushes */
+} CPUTLB;
+
+typedef struct CPUState CPUState;
+typedef struct CPUClass CPUClass;
+
+struct CPUClass {
+    DeviceClass parent_class;
+    bool (*parent_realize)(Object *obj, Error **errp);
+};
+
+struct CPUState {
+    DeviceState parent_obj;
+    CPUCluster *cluster;        /* set before realize; owns this vCPU */
+    const TargetArch *arch;     /* the cluster's frontend */
+    unsigned cpu_index;         /* index in the cluster */
+    uint32_t halted;            /* atomic; 1: sleeping until has_work */
+    uint32_t interrupt_request; /* atomic; CPU_INTERRUPT_* bits */
+    int32_t exit_request;       /* atomic; read at every TB entry */
+    int32_t icount_budget;      /* insns left this slice; charged at TB
+                                   entry, refunded on early exits */
+    int exception_index;        /* EXCP_NONE or the pending exception */
+    bool stopped;               /* cpus_stop asked this vCPU to stop */
+    uint32_t cflags_next_tb;    /* one-shot max insns for the next TB;
+                                   0: none */
+    uint64_t insns_executed;    /* guest instructions retired, ever */
+    int32_t slice_budget;       /* icount_budget given this slice */
+    CPUTLB tlb;
+    TranslationBlock **jmp_cache; /* CPU_JMP_CACHE_SIZE, by pc hash */
+    sigjmp_buf jmp_env;         /* cpu_exec's; helpers siglongjmp here */
+    bool in_exec;               /* jmp_env is valid */
+    TranslationBlock *cur_tb;   /* TB of the last restore; internal */
+    CPUThread *thread;          /* NULL when not running on a thread */
+    GMutex lock;                /* protects the halt sleep */
+    GCond cond;                 /* signalled by cpu_interrupt / cpu_exit */
+};
+
+OBJECT_DECLARE_TYPE(CPUState, CPUClass, CPU)
+
+/* The architectural state of @cpu (the frontend's env). */
+static inline void *cpu_env(CPUState *cpu)
+{
+    return (char *)cpu + cpu->arch->env_offset;
+}
+
+/* The vCPU whose env is @env. */
+static inline CPUState *env_cpu(void *env, const TargetArch *arch)
+{
+    return (CPUState *)((char *)env - arch->env_offset);
+}
+
+/*
+ * The vCPU the calling thread is running, for helpers (the one writable
+ * thread-local of accel/tcg); NULL outside cpu_exec().
+ */
+CPUState *cpu_current(void);
+
+/*
+ * Raise the interrupt bits @mask on @cpu from any thread: the vCPU leaves
+ * its TB chain at the next TB entry and wakes if halted.
+ */
+void cpu_interrupt(CPUState *cpu, uint32_t mask);
+/* Clear the interrupt bits @mask. */
+void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
+/* Make @cpu return to its loop at the next TB entry (any thread). */
+void cpu_exit(CPUState *cpu);
+/* Reset @cpu: the frontend's reset, TLB and jump cache flushed. */
+void cpu_reset(CPUState *cpu);
+
+/*
+ * Leave the translated code for the loop of cpu_exec() (siglongjmp);
+ * callable from helpers and slow paths only.  cpu->exception_index says
+ * why.  The state must already be exact; the TB is counted as executed.
+ */
+HEMU_NORETURN void cpu_loop_exit(CPUState *cpu);
+/*
+ * Restore the guest state at the instruction containing host address
+ * @retaddr (a helper's return address), through the frontend's
+ * restore_state.  When @insn_done, that instruction counts as executed
+ * (it completed, as a WFI or a system call does); otherwise it did not
+ * (a fault).  No-op when @retaddr is 0.
+ */
+void cpu_restore_state(CPUState *cpu, uintptr_t retaddr, bool insn_done);
+/* cpu_restore_state(@retaddr, false) then cpu_loop_exit(). */
+HEMU_NORETURN void cpu_loop_exit_restore(CPUState *cpu, uintptr_t retaddr);
+/* Raise guest exception @excp at the insn of @retaddr (not executed). */
+HEMU_NORETURN void cpu_raise_exception(CPUState *cpu, int excp,
+                                       uintptr_t retaddr);
+
+/*
+ * Run @cpu until something stops it; returns the reason (an EXCP_*
+ * >= EXCP_FIRST_ACCEL).  At most icount_budget instructions run.  The
+ * cluster's TCG context must exist (cpu_cluster_start_tcg).
+ */
+int cpu_exec(CPUState *cpu);
+
+/* Guest instructions @cpu has executed. */
+uint64_t cpu_get_insn_count(CPUState *cpu);
+
+/* ------------------------------------------------------------------ */
+/* Clusters                                                             */
+
+typedef struct TBCache TBCache;
+
+struct CPUCluster {
+    DeviceState parent_obj;
+    /* configuration (properties) */
+    char *arch_name;            /* "arch": frontend name; required */
+    char *cpu_model;            /* "cpu-type": QOM type; NULL: default */
+    uint32_t num_cpus;          /* "num-cpus": 1..256 */
+    uint32_t page_bits;         /* "page-bits": 0 means the default */
+    char *backend;              /* "backend": jit, interp; NULL: default */
+    /* after realize */
+    const TargetArch *arch;
+    CPUState **cpus;            /* num_cpus children cpu[i] */
+    MemoryRegion *memory;       /* set by cpu_cluster_set_memory */
+    AddressSpace as;            /* rendered from @memory at realize */
+    bool as_init;
+    MemoryListener listener;    /* flushes TLBs on map changes */
+    /* translation (under tb_lock) */
+    GMutex tb_lock;
+    TCGContext *tcg;            /* NULL until cpu_cluster_start_tcg */
+    void *tcg_globals;          /* what arch->tcg_init returned */
+    TBCache *tbs;
+    GRWLock exec_lock;          /* readers: vCPUs executing code;
+                                   writer: a code buffer flush */
+};
+
+OBJECT_DECLARE_SIMPLE_TYPE(CPUCluster, CPU_CLUSTER)
+
+/*
+ * Give the cluster the root of the memory map its CPUs see (before
+ * realize).  The same region may be in several clusters' maps.
+ */
+void cpu_cluster_set_memory(CPUCluster *cluster, MemoryRegion *root);
+
+/*
+ * Create the cluster's TCG context with @backend unless the "backend"
+ * property chose one; idempotent.  cpus_start() calls it.
+ */
+bool cpu_cluster_start_tcg(CPUCluster *cluster, TCGBackendKind backend,
+                           Error **errp);
+
+/* Guest instructions all vCPUs of @cluster have executed. */
+uint64_t cpu_cluster_get_insn_count(CPUCluster *cluster);
+
+/* Statistics of the cluster's code cache (tests, `info jit`). */
+typedef struct TBStats {
+    uint64_t translations;      /* TBs translated */
+    uint64_t invalidations;     /* TBs invalidated (SMC, flush by page) */
+    uint64_t chains;            /* direct jumps patched */
+    uint64_t flushes;           /* whole-cache flushes */
+    uint64_t ops;               /* IR ops translated (before optimizing) */
+} TBStats;
+void cpu_cluster_get_tb_stats(CPUCluster *cluster, TBStats *st);
+
+#endif

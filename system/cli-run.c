@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Building and running what the command line describes
+ * (include/system/cli.h): chardevs, user objects, serial ports, the
+ * machine and devices, created in one root container per run, then the
+ * main loop until a quit request, a signal or the run timeout.
+ *
+ * Order matters only for references: objects may name chardevs, the
+ * machine may name objects (memory-backend=) and serial chardevs, devices
+ * sit in the machine.  Everything is torn down by dropping the root.
+ */
+#include "system/cli.h"
+
+#include "hw/qdev.h"
+#include "system/chardev.h"
+#include "system/main-loop.h"
+#include "util/log.h"
+
+/* Set the properties in @kv (but @skip keys) on @obj, named @what. */
+static bool cli_set_props(Object *obj, const Keyval *kv, const char *skip1,
+                          const char *skip2, const char *what, Error **errp)
+{
+    for (size_t i = 0; i < keyval_count(kv); i++) {
+        const char *key = keyval_key(kv, i);
+
+        if (!strcmp(key, skip1) || !strcmp(key, skip2)) {
+            continue;
+        }
+        if (!object_property_parse(obj, key, keyval_value(kv, i), errp)) {
+            error_prepend(errp, "%s: ", what);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The folder @name of @parent, created on first use. */
+static Object *cli_container(Object *parent, const char *name, Error **errp)
+{
+    Object *c = object_get_child(parent, name);
+
+    return c ? c : object_new_child(parent, name, TYPE_CONTAINER, errp);
+}
+
+/*
+ * Create an object of the type in @kv[@type_key] as child "id" of
+ * @parent, configure and realize it.  @option names the option.
+ */
+static Object *cli_new_object(Object *parent, const char *option,
+                              const char *arg, const char *type_key,
+                              Error **errp)
+{
+    g_autoptr(Keyval) kv = keyval_parse(arg, type_key, option, NULL, errp);
+    g_autofree char *what = NULL;
+    const char *type, *id;
+    Object *obj;
+
+    if (!kv) {
+        return NULL;
+    }
+    type = keyval_get(kv, type_key);
+    id = keyval_get(kv, "id");
+    if (!id || !*id) {
+        error_setg(errp, "%s %s: missing id=ID (it names the object in the "
+                   "tree)", option, type);
+        return NULL;
+    }
+    what = g_strdup_printf("%s %s,id=%s", option, type, id);
+    if (object_get_child(parent, id)) {
+        error_setg(errp, "%s: id '%s' is already in use", what, id);
+        return NULL;
+    }
+    obj = object_new_checked(type, NULL, errp);
+    if (!obj) {
+        return NULL;
+    }
+    if (!cli_set_props(obj, kv, type_key, "id", what, errp) ||
+        !object_property_add_child(parent, id, obj, errp)) {
+        object_unref(obj);
+        return NULL;
+    }
+    object_unref(obj);
+    if (!object_realize_tree(obj, errp)) {
+        error_prepend(errp, "%s: ", what);
+        object_unparent(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+static bool cli_build_serials(const CliOptions *o, Object *root,
+                              MachineState *ms, Error **errp)
+{
+    const char *def = o->nographic ? "stdio" : "none";
+    guint n = o->serials->len ? o->serials->len : 1;
+
+    for (guint i = 0; i < n; i++) {
+        const char *spec = o->serials->len ? o->serials->pdata[i] : def;
+        g_autofree char *id = g_strdup_printf("serial%u", i);
+        Chardev *chr;
+
+        if (!chardev_new_serial(root, spec, id, &chr, errp)) {
+            return false;
+        }
+        if (chr && !object_property_set_link(OBJECT(ms), id, OBJECT(chr),
+                                             errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool cli_build_device(Object *machine, const char *arg, Error **errp)
+{
+    g_autoptr(Keyval) kv = keyval_parse(arg, "driver", "-device", NULL,
+                                        errp);
+    ObjectClass *oc;
+    Object *folder;
+
+    if (!kv) {
+        return false;
+    }
+    oc = object_class_by_name(keyval_get(kv, "driver"));
+    if (!DEVICE_CLASS(oc)->user_creatable) {
+        error_setg(errp, "-device %s: this device cannot be created by "
+                   "users (the machine creates it)",
+                   keyval_get(kv, "driver"));
+        return false;
+    }
+    folder = cli_container(machine, "peripheral", errp);
+    return folder && cli_new_object(folder, "-device", arg, "driver", errp);
+}
+
+MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
+{
+    Object *objects;
+    MachineState *ms;
+
+    for (guint i = 0; i < o->chardevs->len; i++) {
+        g_autoptr(Keyval) kv = keyval_parse(o->chardevs->pdata[i], "backend",
+                                            "-chardev", NULL, errp);
+        g_autofree char *backend = NULL;
+
+        if (!kv) {
+            return NULL;
+        }
+        backend = g_strdup(keyval_get(kv, "backend") ?: "");
+        keyval_remove(kv, "backend");
+        if (!chardev_new(root, backend, kv, errp)) {
+            error_prepend(errp, "-chardev: ");
+            return NULL;
+        }
+    }
+    objects = cli_container(root, "objects", errp);
+    if (!objects) {
+        return NULL;
+    }
+    for (guint i = 0; i < o->objects->len; i++) {
+        if (!cli_new_object(objects, "-object", o->objects->pdata[i],
+                            "qom-type", errp)) {
+            return NULL;
+        }
+    }
+    ms = machine_new(root, o->machine_type, o->machine_props, errp);
+    if (!ms) {
+        return NULL;
+    }
+    if (!cli_build_serials(o, root, ms, errp) || !machine_build(ms, errp)) {
+        return NULL;
+    }
+    for (guint i = 0; i < o->devices->len; i++) {
+        if (!cli_build_device(OBJECT(ms), o->devices->pdata[i], errp)) {
+            return NULL;
+        }
+    }
+    return ms;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Running                                                                */
+
+typedef struct CliRun {
+    uint64_t timeout_s;         /* -run-timeout */
+} CliRun;
+
+static void cli_run_timeout(void *opaque)
+{
+    CliRun *run = opaque;
+
+    error_report("run timeout of %" PRIu64 " s reached", run->timeout_s);
+    main_loop_request_quit(CLI_EXIT_TIMEOUT);
+}
+
+static int cli_run(const CliOptions *o, MachineState *ms)
+{
+    CliRun run = { .timeout_s = o->run_timeout_s };
+    Timer *timeout = NULL;
+    int rc;
+
+    main_loop_add_clock(ms->virtual_clock);
+    if (o->run_timeout_s) {
+        TimerClock *host = timer_clock_host();
+
+        timeout = timer_new_ns(host, cli_run_timeout, &run);
+        timer_mod_ns(timeout, timer_clock_get_ns(host) +
+                     (int64_t)o->run_timeout_s * NANOSECONDS_PER_SECOND);
+    }
+    if (!o->start_stopped) {
+        timer_clock_start(ms->virtual_clock);
+    }
+    rc = main_loop_run();
+    timer_clock_stop(ms->virtual_clock);
+    timer_free(timeout);
+    main_loop_remove_clock(ms->virtual_clock);
+    return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    g_autoptr(CliOptions) o = cli_options_new();
+    Error *err = NULL;
+    Object *root;
+    MachineState *ms;
+    int rc;
+
+    if (!cli_parse(o, argc, argv, &err)) {
+        error_report_err(err);
+        return CLI_EXIT_ERROR;
+    }
+    if (o->exit_now) {
+        return CLI_EXIT_OK;
+    }
+    main_loop_init();
+    main_loop_install_signals();
+    root = object_new(TYPE_CONTAINER);
+    ms = cli_build(o, root, &err);
+    if (!ms) {
+        error_report_err(err);
+        object_unref(root);
+        log_close();
+        return CLI_EXIT_ERROR;
+    }
+    rc = cli_run(o, ms);
+    object_unref(root);
+    log_close();
+    return rc;
+}
