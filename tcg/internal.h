@@ -111,6 +111,7 @@ struct TCGContext {
     /* JIT: shared epilogue addresses */
     const uint8_t *prologue;
     const uint8_t *epilogue;
+    const uint8_t *epilogue_zero;   /* returns 0 (goto_ptr of 0) */
     bool host_has_popcnt;
     /* insn_start bookkeeping during emission */
     unsigned nb_insns;

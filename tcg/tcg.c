@@ -18,7 +18,7 @@
 
 const TCGOpDef tcg_op_defs[NB_OPS] = {
 #define DEF(n, o, i, c, f) [INDEX_op_##n] = { #n, o, i, c, f },
-#include "tcg/tcg-opc.h"
+#include "tcg/tcg-opc.h.inc"
 };
 
 /* Room kept free at the end of the buffer: more than one op's code. */

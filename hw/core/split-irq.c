@@ -50,13 +50,7 @@ static bool split_irq_get_num_lines(Object *obj, ObjectProperty *prop,
 static bool split_irq_set_num_lines(Object *obj, ObjectProperty *prop,
                                     const PropValue *val, Error **errp)
 {
-    if (val->u < 1 || val->u > IRQ_MAX_LINES) {
-        g_autofree char *who = object_describe(obj);
-
-        error_setg(errp, "%s: num-lines %" PRIu64 " out of range (1..%d)",
-                   who, val->u, IRQ_MAX_LINES);
-        return false;
-    }
+    /* QOM has checked val->u against umin..umax (1..IRQ_MAX_LINES). */
     split_irq_resize(SPLIT_IRQ(obj), val->u);
     return true;
 }

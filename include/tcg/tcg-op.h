@@ -37,8 +37,6 @@ static inline TCGv_i64 tcgv_ptr_as_i64(TCGv_ptr v)
     return (TCGv_i64)(void *)v;
 }
 
-#define TCG_W_ARG(W, v) tcgv_##W##_arg(v)
-
 /* ret = op(a, b) and ret = op(a, imm) for both widths */
 #define TCG_BUILD_BIN(name)                                                  \
 static inline void tcg_gen_##name##_i32(TCGContext *s, TCGv_i32 r,           \
@@ -120,12 +118,9 @@ static inline void tcg_gen_movi_i64(TCGContext *s, TCGv_i64 r, int64_t v)
     tcg_gen_mov_i64(s, r, tcg_constant_i64(s, v));
 }
 
-/* clz/ctz: @z is the result when a is 0 */
-#define TCG_BUILD_CNT(name)                                                  \
-TCG_BUILD_BIN(name)
-
-TCG_BUILD_CNT(clz)
-TCG_BUILD_CNT(ctz)
+/* clz/ctz r, a, z: z is the result when a is 0 */
+TCG_BUILD_BIN(clz)
+TCG_BUILD_BIN(ctz)
 
 /* (rh:rl) = a * b, full unsigned or signed product */
 static inline void tcg_gen_mulu2_i32(TCGContext *s, TCGv_i32 rl, TCGv_i32 rh,

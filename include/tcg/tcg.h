@@ -43,7 +43,7 @@ typedef enum TCGType {
 
 typedef enum TCGOpcode {
 #define DEF(name, oargs, iargs, cargs, flags) INDEX_op_##name,
-#include "tcg/tcg-opc.h"
+#include "tcg/tcg-opc.h.inc"
     NB_OPS,
 } TCGOpcode;
 

@@ -92,12 +92,13 @@ static inline void test_st_slow(void *e, uint64_t va, uint64_t v,
 }
 
 /*
+ * Point the TLB at this env (after a memcpy of another env).
  * TLB: mmu 0 maps guest pages 0 and 1 (and page 2 read-only); page 3 is
  * absent (slow path).  mmu 1 is empty.
  */
-static inline void test_env_init(TestEnv *env)
+static inline void test_env_init_tlb_only(TestEnv *env)
 {
-    memset(env, 0, sizeof(*env));
+    env->slow_loads = env->slow_stores = 0;
     for (int m = 0; m < 2; m++) {
         env->tlb[m].table = env->table[m];
         env->tlb[m].mask = T_TLB_SIZE - 1;
@@ -114,6 +115,13 @@ static inline void test_env_init(TestEnv *env)
         e->addr_write = p == 2 ? va | (1u << TCG_TLB_FLAG_SHIFT) : va;
         e->addend = (uintptr_t)env->guest + ((uint64_t)p << T_PAGE_BITS) - va;
     }
+}
+
+/* Zero the state, then set up the TLB over env->guest. */
+static inline void test_env_init(TestEnv *env)
+{
+    memset(env, 0, sizeof(*env));
+    test_env_init_tlb_only(env);
 }
 
 static inline TestCtx *test_ctx_new(TCGBackendKind kind)

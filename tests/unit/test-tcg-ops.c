@@ -768,6 +768,37 @@ static void test_dump(void)
     test_ctx_free(t);
 }
 
+/* The optimizer folds constants, propagates copies, uses known bits. */
+static void test_optimizer(void)
+{
+    TestCtx *t = test_ctx_new(TCG_BACKEND_INTERP);
+    TCGContext *s = t->s;
+    g_autofree char *text = NULL;
+    TCGv_i32 a, b;
+
+    tcg_func_start(s);
+    a = tcg_temp_new_i32(s);
+    b = tcg_temp_new_i32(s);
+    tcg_gen_movi_i32(s, a, 2);
+    tcg_gen_addi_i32(s, t->g32[0], a, 3);           /* 2 + 3 folds to 5 */
+    tcg_gen_mov_i32(s, b, t->g32[1]);
+    tcg_gen_add_i32(s, t->g32[2], b, b);            /* b is a copy of w1 */
+    tcg_gen_ext8u_i32(s, b, t->g32[3]);
+    tcg_gen_andi_i32(s, t->g32[4], b, 0xff);        /* known zero bits */
+    tcg_gen_exit_tb(s, 0);
+    tcg_optimize(s);
+    text = tcg_dump_ops_str(s);
+    g_assert_cmpstr(text, ==,
+                    " mov_i32 loc17,$0x2\n"
+                    " mov_i32 w0,$0x5\n"
+                    " mov_i32 loc18,w1\n"
+                    " add_i32 w2,w1,w1\n"
+                    " extract_i32 loc18,w3,$0x0,$0x8\n"
+                    " mov_i32 w4,loc18\n"
+                    " exit_tb $0x0\n");
+    test_ctx_free(t);
+}
+
 /* Config errors name the field, the value and the accepted range. */
 static void test_config_errors(void)
 {
@@ -842,6 +873,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg/ops/restore-state", test_restore_state);
     g_test_add_func("/tcg/ops/dump", test_dump);
     g_test_add_func("/tcg/ops/config-errors", test_config_errors);
+    g_test_add_func("/tcg/opt/fold", test_optimizer);
     g_test_add_func("/tcg/ops/buffer-full", test_buffer_full);
     return g_test_run();
 }
