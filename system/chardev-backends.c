@@ -285,12 +285,26 @@ static void chardev_pty_close(Chardev *chr)
     g_clear_pointer(&p->slave_path, g_free);
 }
 
+static bool chardev_pty_get_path(Object *obj, ObjectProperty *prop,
+                                 PropValue *val, Error **errp)
+{
+    val->kind = PROP_KIND_STRING;
+    val->s = g_strdup(CHARDEV_PTY(obj)->slave_path);
+    return true;
+}
+
 static void chardev_pty_class_init(ObjectClass *oc, const void *data)
 {
     ChardevClass *cc = CHARDEV_CLASS(oc);
+    ObjectProperty *p;
 
     cc->open = chardev_pty_open;
     cc->close = chardev_pty_close;
+    p = object_class_property_add(oc, "path", PROP_KIND_STRING, "string",
+                                  chardev_pty_get_path, NULL, NULL,
+                                  "the terminal a user attaches to "
+                                  "(/dev/pts/N); empty until opened");
+    p->flags |= PROP_F_READONLY;
 }
 
 static const TypeInfo chardev_backend_types[] = {

@@ -2,11 +2,15 @@
 /*
  * Unit tests for character devices (include/system/chardev.h): the null
  * and file backends, a unix socket server/client pair in a temporary
- * directory (both ends in this process, driven by the main loop), -serial
- * specs, and the errors users see.
+ * directory (both ends in this process, driven by the main loop), a pty
+ * read and written from its slave side, -serial specs, and the errors
+ * users see.
  */
 #include "system/chardev.h"
 #include "system/main-loop.h"
+
+#include <fcntl.h>
+#include <termios.h>
 
 typedef struct Sink {
     GString *got;               /* bytes received */
@@ -270,6 +274,66 @@ static void test_errors(void)
     object_unref(root);
 }
 
+static bool sink_has_pty_input(void *opaque)
+{
+    return ((Sink *)opaque)->got->len >= 3;
+}
+
+/* Guest output appears on the pty's slave; slave input reaches the guest. */
+static void test_pty(void)
+{
+    Object *root = object_new(TYPE_CONTAINER);
+    g_autoptr(Keyval) kv = keyval_parse("id=p0", NULL, "test", NULL,
+                                        &error_abort);
+    Error *err = NULL;
+    Chardev *chr = chardev_new(root, "pty", kv, &err);
+    g_autofree char *path = NULL;
+    Sink sink = { .got = g_string_new(NULL) };
+    struct termios tty;
+    char buf[16] = { 0 };
+    int fd, n = 0;
+    int64_t end = g_get_monotonic_time() + 5 * G_USEC_PER_SEC;
+
+    if (!chr) {
+        /* A host without /dev/ptmx (some containers): nothing to test. */
+        g_test_skip(error_get_pretty(err));
+        error_free(err);
+        g_string_free(sink.got, TRUE);
+        object_unref(root);
+        return;
+    }
+    path = object_property_get_str(OBJECT(chr), "path", &error_abort);
+
+    g_assert_true(g_str_has_prefix(path, "/dev/pts/"));
+    fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK);
+    g_assert_cmpint(fd, >=, 0);
+    g_assert_cmpint(tcgetattr(fd, &tty), ==, 0);
+    cfmakeraw(&tty);
+    g_assert_cmpint(tcsetattr(fd, TCSANOW, &tty), ==, 0);
+
+    g_assert_cmpint(chardev_write(chr, (const uint8_t *)"out", 3), ==, 3);
+    while (n < 3 && g_get_monotonic_time() < end) {
+        ssize_t r = read(fd, buf + n, sizeof(buf) - 1 - n);
+
+        if (r > 0) {
+            n += r;
+        } else {
+            g_usleep(1000);
+        }
+    }
+    g_assert_cmpstr(buf, ==, "out");
+
+    chardev_set_handlers(chr, sink_can_read, sink_read, sink_event, &sink);
+    g_assert_cmpint(write(fd, "in!", 3), ==, 3);
+    run_until(sink_has_pty_input, &sink);
+    g_assert_cmpstr(sink.got->str, ==, "in!");
+
+    chardev_set_handlers(chr, NULL, NULL, NULL, NULL);
+    close(fd);
+    g_string_free(sink.got, TRUE);
+    object_unref(root);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -277,6 +341,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/null", test_null);
     g_test_add_func("/chardev/file", test_file);
     g_test_add_func("/chardev/socket-pair", test_socket_pair);
+    g_test_add_func("/chardev/pty", test_pty);
     g_test_add_func("/chardev/serial-specs", test_serial_specs);
     g_test_add_func("/chardev/errors", test_errors);
     return g_test_run();
