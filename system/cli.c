@@ -12,6 +12,7 @@
 #include "system/cli.h"
 
 #include "hw/qdev.h"
+#include "qapi/qmp.h"
 #include "system/chardev.h"
 #include "util/cutils.h"
 #include "util/log.h"
@@ -407,6 +408,47 @@ static bool cli_chardev(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+/*
+ * -qmp and -mon: a QMP monitor is a "monitor-qmp" object, so it is
+ * recorded as an -object argument (created after -chardev, at
+ * /objects/monitorN).  N counts the monitors so far.
+ */
+static char *cli_monitor_id(const CliOptions *o)
+{
+    guint n = 0;
+
+    for (guint i = 0; i < o->objects->len; i++) {
+        n += g_str_has_prefix(o->objects->pdata[i], TYPE_MONITOR_QMP ",");
+    }
+    return g_strdup_printf("monitor%u", n);
+}
+
+static bool cli_qmp(CliOptions *o, const char *arg, Error **errp)
+{
+    g_autofree char *id = cli_monitor_id(o);
+
+    if (!g_str_has_prefix(arg, "unix:") && !g_str_has_prefix(arg, "tcp:")) {
+        error_setg(errp, "-qmp %s: unknown monitor address (accepted: "
+                   "unix:PATH,server=on,wait=off, "
+                   "tcp:HOST:PORT,server=on,wait=off)", arg);
+        return false;
+    }
+    g_ptr_array_add(o->objects, monitor_qmp_object_arg(id, arg));
+    return true;
+}
+
+static bool cli_mon(CliOptions *o, const char *arg, Error **errp)
+{
+    g_autofree char *id = cli_monitor_id(o);
+    char *obj = monitor_mon_object_arg(id, arg, errp);
+
+    if (!obj) {
+        return false;
+    }
+    g_ptr_array_add(o->objects, obj);
+    return true;
+}
+
 static bool cli_nographic(CliOptions *o, const char *arg, Error **errp)
 {
     o->nographic = true;
@@ -469,6 +511,10 @@ static const CliOption cli_options[] = {
     { "serial", NULL, "SPEC",
       "connect the next serial port (-serial help lists specs)",
       cli_serial },
+    { "qmp", NULL, "unix:PATH|tcp:HOST:PORT[,server=on][,wait=off]",
+      "QMP monitor on a socket (docs/user/qmp.md)", cli_qmp },
+    { "mon", NULL, "chardev=ID[,mode=control][,pretty=on]",
+      "QMP monitor on the chardev ID", cli_mon },
     { "nographic", NULL, NULL,
       "no display: serial port 0 on stdio unless -serial says otherwise",
       cli_nographic },

@@ -38,6 +38,7 @@ struct TranslationBlock {
     uint32_t size;              /* guest bytes covered */
     bool invalid;               /* removed from the cache; never run */
     TCGTranslation tr;
+    uint64_t *insn_data;        /* 3 words per insn: insn_start data */
     TranslationBlock *jmp_dest[2]; /* chained successors or NULL */
     GSList *jmp_incoming;       /* (TB * | slot) chained into this one */
 } __attribute__((aligned(8)));
@@ -66,6 +67,9 @@ void tb_cache_invalidate(CPUCluster *cl, TranslationBlock *tb);
 void tb_add_jump(CPUCluster *cl, TranslationBlock *src, unsigned n,
                  TranslationBlock *dst);
 bool tb_cache_is_code_page(CPUCluster *cl, hwaddr page);
+CodePage *tb_cache_code_page(CPUCluster *cl, hwaddr page);
+/* True if [off, off+len) of @cp may hold code (lock-free read). */
+bool code_page_may_hit(CPUCluster *cl, CodePage *cp, hwaddr off, hwaddr len);
 /* Invalidate TBs overlapping [addr, addr+len); true if @cur was one. */
 bool tb_invalidate_phys_range(CPUCluster *cl, hwaddr addr, hwaddr len,
                               TranslationBlock *cur, bool *hit);

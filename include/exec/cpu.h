@@ -97,20 +97,28 @@ struct CPUState {
     unsigned cpu_index;         /* index in the cluster */
     uint32_t halted;            /* atomic; 1: sleeping until has_work */
     uint32_t interrupt_request; /* atomic; CPU_INTERRUPT_* bits */
-    int32_t exit_request;       /* atomic; read at every TB entry */
+    int32_t exit_request;       /* atomic; read at every TB entry: leave
+                                   the TB chain for the loop */
+    int32_t exit_loop;          /* atomic; cpu_exit: leave cpu_exec */
     int32_t icount_budget;      /* insns left this slice; charged at TB
                                    entry, refunded on early exits */
     int exception_index;        /* EXCP_NONE or the pending exception */
-    bool stopped;               /* cpus_stop asked this vCPU to stop */
     uint32_t cflags_next_tb;    /* one-shot max insns for the next TB;
                                    0: none */
     uint64_t insns_executed;    /* guest instructions retired, ever */
     int32_t slice_budget;       /* icount_budget given this slice */
+    uint64_t nb_exec_entries;   /* statistics: entries into TB code */
     CPUTLB tlb;
     TranslationBlock **jmp_cache; /* CPU_JMP_CACHE_SIZE, by pc hash */
     sigjmp_buf jmp_env;         /* cpu_exec's; helpers siglongjmp here */
     bool in_exec;               /* jmp_env is valid */
-    TranslationBlock *cur_tb;   /* TB of the last restore; internal */
+    bool exec_locked;           /* holds cluster->exec_lock (reader) */
+    bool tb_locked;             /* holds cluster->tb_lock */
+    TranslationBlock *helper_tb; /* set by translator_prepare_raise */
+    uint32_t helper_insn;       /* insn index in helper_tb, likewise */
+    void *smc_page;             /* internal: the code page last stored to
+                                   (CodePage *), to skip the lock when a
+                                   store hits no code; reset by flushes */
     CPUThread *thread;          /* NULL when not running on a thread */
     GMutex lock;                /* protects the halt sleep */
     GCond cond;                 /* signalled by cpu_interrupt / cpu_exit */
@@ -145,7 +153,10 @@ void cpu_interrupt(CPUState *cpu, uint32_t mask);
 void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
 /* Make @cpu return to its loop at the next TB entry (any thread). */
 void cpu_exit(CPUState *cpu);
-/* Reset @cpu: the frontend's reset, TLB and jump cache flushed. */
+/*
+ * Reset @cpu: the frontend's reset, TLB and jump cache flushed.  The
+ * reset tree calls it (hold phase); the vCPU must not be running.
+ */
 void cpu_reset(CPUState *cpu);
 
 /*
@@ -175,7 +186,13 @@ HEMU_NORETURN void cpu_raise_exception(CPUState *cpu, int excp,
  */
 int cpu_exec(CPUState *cpu);
 
-/* Guest instructions @cpu has executed. */
+/*
+ * Start a new slice of at most @budget instructions (1..INT32_MAX) for
+ * the next cpu_exec() calls, committing the previous slice's count.
+ */
+void cpu_set_budget(CPUState *cpu, int32_t budget);
+
+/* Guest instructions @cpu has executed (exact from its own thread). */
 uint64_t cpu_get_insn_count(CPUState *cpu);
 
 /* ------------------------------------------------------------------ */
@@ -191,6 +208,8 @@ struct CPUCluster {
     uint32_t num_cpus;          /* "num-cpus": 1..256 */
     uint32_t page_bits;         /* "page-bits": 0 means the default */
     char *backend;              /* "backend": jit, interp; NULL: default */
+    uint64_t tb_size;           /* "tb-size": code buffer bytes; 0: the
+                                   TCG default (32 MiB) */
     /* after realize */
     const TargetArch *arch;
     CPUState **cpus;            /* num_cpus children cpu[i] */
@@ -205,6 +224,8 @@ struct CPUCluster {
     TBCache *tbs;
     GRWLock exec_lock;          /* readers: vCPUs executing code;
                                    writer: a code buffer flush */
+    bool icount_exact;          /* icount on: MMIO accesses see the exact
+                                   instruction count (set by cpus_start) */
 };
 
 OBJECT_DECLARE_SIMPLE_TYPE(CPUCluster, CPU_CLUSTER)
@@ -214,6 +235,13 @@ OBJECT_DECLARE_SIMPLE_TYPE(CPUCluster, CPU_CLUSTER)
  * realize).  The same region may be in several clusters' maps.
  */
 void cpu_cluster_set_memory(CPUCluster *cluster, MemoryRegion *root);
+
+/*
+ * Use the frontend @arch directly instead of looking up the "arch"
+ * property (before realize): for C machines and tests that link a
+ * frontend themselves.
+ */
+void cpu_cluster_set_arch(CPUCluster *cluster, const TargetArch *arch);
 
 /*
  * Create the cluster's TCG context with @backend unless the "backend"

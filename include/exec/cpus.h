@@ -9,7 +9,9 @@
  * thread runs every vCPU of every cluster round-robin, `quantum`
  * instructions each.  With icount the machine's virtual clock is driven
  * by the executed instruction count (2^shift ns per instruction), and
- * the single-threaded schedule makes runs deterministic.
+ * the single-threaded schedule (which icount requires) makes runs
+ * deterministic; when every vCPU sleeps, the clock jumps to the next
+ * timer deadline.
  * See docs/devel/accel.md ("Threads and time").
  */
 #ifndef EXEC_CPUS_H
@@ -30,7 +32,9 @@ typedef struct AccelConfig {
     uint32_t quantum;           /* insns per turn, 1..2^30 */
     int icount_shift;           /* -1: off; 0..10: ns per insn = 2^shift */
     TimerClock *clock;          /* virtual clock icount drives; NULL: the
-                                   machine's, if @machine is a machine */
+                                   machine's, if @machine is a machine.
+                                   cpus_start starts it, cpus_stop stops
+                                   it */
 } AccelConfig;
 
 /* The defaults: JIT where available, multi-threaded, no icount. */
@@ -41,7 +45,7 @@ void accel_config_init(AccelConfig *cfg);
  * quantum=100") into @cfg; errors name the option and accepted values.
  */
 bool accel_config_parse(AccelConfig *cfg, const char *opts, Error **errp);
-/* Parse `-icount shift=N` (or "N"). */
+/* Parse `-icount shift=N` (or "N"); implies thread=single. */
 bool accel_config_parse_icount(AccelConfig *cfg, const char *opts,
                                Error **errp);
 

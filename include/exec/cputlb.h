@@ -45,7 +45,8 @@ void tlb_flush_all_cpus(CPUState *cpu, uint32_t idxmap);
 /*
  * Loads and stores from helpers, through the TLB of @mmu_idx: faults
  * raise the guest exception restoring state at @retaddr (a helper's
- * GETPC(), or 0 outside translated code).
+ * GETPC(), or 0 outside translated code).  A fault needs cpu_exec() on
+ * the stack (it siglongjmps there); outside it, access only mapped pages.
  */
 uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOp op, unsigned mmu_idx,
                     uintptr_t retaddr);

@@ -94,6 +94,8 @@ struct TargetArch {
     void (*translate)(TranslatorCtx *ctx);
     /* The TB key for the current state of @cpu. */
     void (*get_tb_key)(CPUState *cpu, TBKey *key);
+    /* The MMU index for code fetches (@ifetch) or data accesses now. */
+    unsigned (*cpu_mmu_index)(CPUState *cpu, bool ifetch);
     /* Set @cpu's state (pc, ...) from the insn_start words @data. */
     void (*restore_state)(CPUState *cpu, const uint64_t *data);
 
@@ -115,6 +117,14 @@ struct TargetArch {
     bool (*tlb_fill)(CPUState *cpu, vaddr addr, unsigned size,
                      MMUAccessType access, unsigned mmu_idx, bool probe,
                      uintptr_t retaddr);
+
+    /*
+     * A load or store reached nothing or a device refused it: raise the
+     * architecture's bus error (or return to ignore it).  May be NULL:
+     * loads read 0, stores are dropped, both logged (guest_errors).
+     */
+    void (*do_transaction_failed)(CPUState *cpu, hwaddr paddr, vaddr addr,
+                                  MMUAccessType access, uintptr_t retaddr);
 
     /* --- life cycle ----------------------------------------------------*/
     void (*reset)(CPUState *cpu);           /* cold reset of env */

@@ -18,6 +18,8 @@
 #include "tcg/tcg-op.h"
 #include "exec/target-arch.h"
 
+typedef struct TranslationBlock TranslationBlock;
+
 struct TranslatorCtx {
     CPUState *cpu;              /* the vCPU translating (code TLB) */
     TCGContext *tcg;            /* where the ops go */
@@ -32,6 +34,7 @@ struct TranslatorCtx {
     TranslationBlock *tb_;
     hwaddr phys_pc_;            /* guest physical address of key.pc */
     const uint8_t *host_page_;  /* host memory of the first page or NULL */
+    GArray *insn_data_;         /* uint64_t x 3 per insn_start */
 };
 
 /* Start guest instruction number ctx->num_insns: record @d0 (its pc) and
@@ -62,6 +65,13 @@ bool translator_use_goto_tb(const TranslatorCtx *ctx, vaddr dest);
  * the next block.
  */
 void translator_exit_tb(TranslatorCtx *ctx, unsigned n);
+/*
+ * Before a helper call that may raise (or restore state): record in the
+ * CPU which instruction of which block makes the call.  Needed because
+ * under the interpreter a helper's return address is not inside the
+ * translated code; cpu_restore_state() falls back to this record.
+ */
+void translator_prepare_raise(TranslatorCtx *ctx);
 /* Leave the block with no successor known (after updating the pc). */
 void translator_exit_tb_nochain(TranslatorCtx *ctx);
 /* Jump to the block for the current state via the jump cache, or leave

@@ -69,7 +69,9 @@ def writable_symbols(objdump, lib):
             continue
         section = fields[-1]
         kind = left[17:24] if len(left) > 24 else ''
-        if 'O' not in kind and section != 'COMMON':
+        # objdump flags data objects 'O', but not thread-locals.
+        tls = section.startswith(('.tdata', '.tbss'))
+        if 'O' not in kind and section != 'COMMON' and not tls:
             continue
         parts = right.split()
         if len(parts) < 2:
@@ -97,6 +99,7 @@ def selftest(nm):
         with open(src, 'w') as f:
             f.write('int machine_state_counter;\n'
                     'static int hidden_state = 3;\n'
+                    '__thread int per_thread_state;\n'
                     'const int table[2] = { 1, 2 };\n'
                     'static const char *const names[2] = { "a", "b" };\n'
                     'int get(void) { return hidden_state++ + table[0] +'
@@ -108,14 +111,17 @@ def selftest(nm):
         subprocess.run(['ar', 'rcs', lib, obj], check=True)
         found = check(nm, [lib], {})
         names = ' '.join(found)
-        if 'machine_state_counter' not in names or 'hidden_state' not in names:
+        if 'machine_state_counter' not in names or \
+                'hidden_state' not in names or \
+                'per_thread_state' not in names:
             print('selftest: missed a writable global:', found)
             return 1
         if "'table'" in names or "'names'" in names:
             print('selftest: const data reported:', found)
             return 1
         if check(nm, [lib], {'machine_state_counter': 'reason for test',
-                             'hidden_state': 'reason for test'}):
+                             'hidden_state': 'reason for test',
+                             'per_thread_state': 'reason for test'}):
             print('selftest: allow-list ignored')
             return 1
     print('selftest: ok')
