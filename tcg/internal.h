@@ -187,6 +187,8 @@ void tcg_liveness(TCGContext *s);
 
 /* Backends. */
 extern const TCGBackend tcg_backend_interp;
+/* The interpreter's current helper call site on this thread, or 0. */
+uintptr_t tcg_interp_call_site(void);
 extern const TCGBackend tcg_backend_jit;
 /* jit: generate the prologue/epilogue at s->code_ptr. */
 bool tcg_jit_init(TCGContext *s, Error **errp);

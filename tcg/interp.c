@@ -322,17 +322,35 @@ static void guest_store(InterpState *st, uint64_t vaddr, uint64_t v,
                swap_to_host(v, mop));
 }
 
-static void do_call(InterpState *st)
+/*
+ * The bytecode position of the helper call this thread is making, or 0.
+ * A helper's own return address points into this file, not into the
+ * translated code; tcg_call_site() answers with this instead, so state
+ * restoration works the same under both backends.  Per thread because
+ * each vCPU thread runs its own calls; it holds no machine state.
+ */
+static __thread uintptr_t interp_call_site;
+
+uintptr_t tcg_interp_call_site(void)
+{
+    return interp_call_site;
+}
+
+static void do_call(InterpState *st, const uint64_t *op_pc)
 {
     const TCGHelperInfo *info = (const TCGHelperInfo *)(uintptr_t)*st->pc++;
     uint64_t a[TCG_MAX_HELPER_ARGS] = { 0 };
     InterpHelperFn fn = (InterpHelperFn)(uintptr_t)info->func;
+    uintptr_t outer = interp_call_site;
     uint64_t r;
 
     for (unsigned i = 0; i < info->nb_args; i++) {
         a[i] = rd(st);
     }
+    /* A helper may siglongjmp out: the next call overwrites the value. */
+    interp_call_site = (uintptr_t)op_pc;
     r = fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+    interp_call_site = outer;
     if (info->ret != TCG_CALL_VOID) {
         wr(st, r, info->ret != TCG_CALL_I32);
     }
@@ -472,7 +490,7 @@ static uintptr_t interp_loop(InterpState *st)
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
             break;
         case INDEX_op_call:
-            do_call(st);
+            do_call(st, op_pc);
             break;
         case INDEX_op_qemu_ld_i32:
         case INDEX_op_qemu_ld_i64:

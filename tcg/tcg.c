@@ -565,6 +565,24 @@ uintptr_t tcg_exec(TCGContext *s, void *env, const void *host_code)
     return s->backend->exec(s, env, host_code);
 }
 
+uintptr_t tcg_call_site(const TCGContext *s, uintptr_t retaddr)
+{
+    uintptr_t site;
+
+    if (retaddr >= (uintptr_t)s->code_buf &&
+        retaddr < (uintptr_t)s->code_buf + s->code_buf_size) {
+        return retaddr;         /* JIT code, or an interpreter slow path */
+    }
+    if (s->backend == &tcg_backend_interp) {
+        site = tcg_interp_call_site();
+        if (site >= (uintptr_t)s->code_buf &&
+            site < (uintptr_t)s->code_buf + s->code_buf_size) {
+            return site;
+        }
+    }
+    return retaddr;
+}
+
 int tcg_restore_state(const TCGContext *s, const TCGTranslation *tr,
                       uintptr_t host_pc, uint64_t data[3])
 {

@@ -45,16 +45,12 @@ void cpu_restore_state(CPUState *cpu, uintptr_t retaddr, bool insn_done)
     if (!cpu->tb_locked) {
         g_mutex_lock(&cl->tb_lock);
     }
+    /* Under the interpreter a helper's retaddr is mapped to its call. */
+    retaddr = tcg_call_site(cl->tcg, retaddr);
     tb = tb_cache_find_by_host_pc(cl, retaddr);
     if (tb) {
         idx = tcg_restore_state(cl->tcg, &tb->tr, retaddr, data);
-    } else if (cpu->helper_tb) {
-        /* A helper called from the interpreter: use its record. */
-        tb = cpu->helper_tb;
-        idx = (int)cpu->helper_insn;
-        memcpy(data, &tb->insn_data[3 * idx], sizeof(data));
     }
-    cpu->helper_tb = NULL;
     if (!cpu->tb_locked) {
         g_mutex_unlock(&cl->tb_lock);
     }
@@ -221,7 +217,6 @@ static int cpu_exec_loop(CPUState *cpu)
             log_printf("%s", st->str);
         }
         cpu->nb_exec_entries++;
-        cpu->helper_tb = NULL;
         ret = tcg_exec(cl->tcg, cpu_env(cpu), tb->tr.code);
         /* Stable: flushes change only under exec_lock held for writing. */
         flush_gen = cl->tbs->stats.flushes;

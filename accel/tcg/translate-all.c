@@ -42,20 +42,6 @@ void translator_exit_tb(TranslatorCtx *ctx, unsigned n)
     tcg_gen_exit_tb(ctx->tcg, (uintptr_t)ctx->tb_ | n);
 }
 
-void translator_prepare_raise(TranslatorCtx *ctx)
-{
-    TCGContext *s = ctx->tcg;
-    const TargetArch *arch = ctx->cpu->arch;
-
-    assert(ctx->num_insns > 0);
-    tcg_gen_st_i64(s, tcg_constant_i64(s, (int64_t)(uintptr_t)ctx->tb_),
-                   tcg_env(s),
-                   cpu_field_offset(arch, offsetof(CPUState, helper_tb)));
-    tcg_gen_st_i32(s, tcg_constant_i32(s, (int32_t)ctx->num_insns - 1),
-                   tcg_env(s),
-                   cpu_field_offset(arch, offsetof(CPUState, helper_insn)));
-}
-
 void translator_exit_tb_nochain(TranslatorCtx *ctx)
 {
     tcg_gen_exit_tb(ctx->tcg, 0);

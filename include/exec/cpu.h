@@ -114,8 +114,6 @@ struct CPUState {
     bool in_exec;               /* jmp_env is valid */
     bool exec_locked;           /* holds cluster->exec_lock (reader) */
     bool tb_locked;             /* holds cluster->tb_lock */
-    TranslationBlock *helper_tb; /* set by translator_prepare_raise */
-    uint32_t helper_insn;       /* insn index in helper_tb, likewise */
     void *smc_page;             /* internal: the code page last stored to
                                    (CodePage *), to skip the lock when a
                                    store hits no code; reset by flushes */

@@ -65,13 +65,6 @@ bool translator_use_goto_tb(const TranslatorCtx *ctx, vaddr dest);
  * the next block.
  */
 void translator_exit_tb(TranslatorCtx *ctx, unsigned n);
-/*
- * Before a helper call that may raise (or restore state): record in the
- * CPU which instruction of which block makes the call.  Needed because
- * under the interpreter a helper's return address is not inside the
- * translated code; cpu_restore_state() falls back to this record.
- */
-void translator_prepare_raise(TranslatorCtx *ctx);
 /* Leave the block with no successor known (after updating the pc). */
 void translator_exit_tb_nochain(TranslatorCtx *ctx);
 /* Jump to the block for the current state via the jump cache, or leave

@@ -295,6 +295,16 @@ int tcg_restore_state(const TCGContext *s, const TCGTranslation *tr,
                       uintptr_t host_pc, uint64_t data[3]);
 
 /*
+ * Map a helper's return address (its __builtin_return_address(0)) to an
+ * address inside the translated code of @s, for tcg_restore_state():
+ * under the JIT it is @retaddr itself; under the interpreter, a helper
+ * returns into the interpreter, so this gives the position of the call
+ * the calling thread is making.  Slow-path retaddrs pass through.
+ * Returns @retaddr unchanged when it is neither.
+ */
+uintptr_t tcg_call_site(const TCGContext *s, uintptr_t retaddr);
+
+/*
  * Log the op list (`-d op` / `op_opt`), or the host code of @tr
  * (`-d out_asm`), after the caller's @prefix line (which says which
  * cluster/CPU and guest pc).

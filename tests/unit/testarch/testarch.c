@@ -130,7 +130,6 @@ static void gen_helper_env(TranslatorCtx *ctx, const TCGHelperInfo *h,
     TCGArg args[2] = { tcgv_ptr_arg(tcg_env(ctx->tcg)),
                        arg ? tcgv_i32_arg(arg) : 0 };
 
-    translator_prepare_raise(ctx);
     tcg_gen_callN(ctx->tcg, h, 0, args);
 }
 
