@@ -206,9 +206,18 @@ static int cli_run(const CliOptions *o, MachineState *ms)
                      (int64_t)o->run_timeout_s * NANOSECONDS_PER_SECOND);
     }
     if (!o->start_stopped) {
+        Error *err = NULL;
+
+        if (!cpus_start(OBJECT(ms), &o->accel, &err)) {
+            error_report_err(err);
+            timer_free(timeout);
+            main_loop_remove_clock(ms->virtual_clock);
+            return CLI_EXIT_ERROR;
+        }
         timer_clock_start(ms->virtual_clock);
     }
     rc = main_loop_run();
+    cpus_stop(OBJECT(ms));
     timer_clock_stop(ms->virtual_clock);
     timer_free(timeout);
     main_loop_remove_clock(ms->virtual_clock);

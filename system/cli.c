@@ -11,6 +11,7 @@
  */
 #include "system/cli.h"
 
+#include "exec/target-arch.h"
 #include "hw/qdev.h"
 #include "qapi/qmp.h"
 #include "system/chardev.h"
@@ -486,6 +487,42 @@ static bool cli_run_timeout(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+static bool cli_target(CliOptions *o, const char *arg, Error **errp)
+{
+    if (strcmp(arg, "help") && strcmp(arg, "?")) {
+        error_setg(errp, "-target: '%s' is not accepted (accepted: help; "
+                   "a machine chooses its frontends)", arg);
+        return false;
+    }
+    target_arch_print_list(stdout);
+    o->exit_now = true;
+    return true;
+}
+
+static bool cli_accel(CliOptions *o, const char *arg, Error **errp)
+{
+    const char *rest;
+
+    if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
+        printf("Accelerators:\n  tcg   dynamic translation "
+               "(backend=jit|interp, thread=multi|single, quantum=N)\n");
+        o->exit_now = true;
+        return true;
+    }
+    if (strncmp(arg, "tcg", 3) || (arg[3] && arg[3] != ',')) {
+        error_setg(errp, "-accel: unknown accelerator in '%s' (accepted: "
+                   "tcg; -accel help)", arg);
+        return false;
+    }
+    rest = arg[3] ? arg + 4 : "";
+    return accel_config_parse(&o->accel, rest, errp);
+}
+
+static bool cli_icount(CliOptions *o, const char *arg, Error **errp)
+{
+    return accel_config_parse_icount(&o->accel, arg, errp);
+}
+
 static const CliOption cli_options[] = {
     { "help", "h", NULL, "print this help and exit", cli_help },
     { "version", NULL, NULL, "print the version and exit", cli_version },
@@ -531,6 +568,14 @@ static const CliOption cli_options[] = {
       cli_no_reboot },
     { "no-shutdown", NULL, NULL,
       "stay (stopped) when the guest powers off", cli_no_shutdown },
+    { "accel", NULL, "tcg[,backend=jit|interp][,thread=multi|single][,quantum=N]",
+      "how to run the vCPUs (-accel help)", cli_accel },
+    { "icount", NULL, "[shift=]N",
+      "virtual time from instruction counts (2^N ns each); deterministic",
+      cli_icount },
+    { "target", NULL, "help",
+      "list the CPU architectures (frontends) built in and loadable",
+      cli_target },
     { "run-timeout", NULL, "SECONDS",
       "exit with status 2 if still running after SECONDS",
       cli_run_timeout },
@@ -566,6 +611,7 @@ CliOptions *cli_options_new(void)
     CliOptions *o = g_new0(CliOptions, 1);
 
     o->machine_props = keyval_new();
+    accel_config_init(&o->accel);
     o->chardevs = g_ptr_array_new_with_free_func(g_free);
     o->objects = g_ptr_array_new_with_free_func(g_free);
     o->devices = g_ptr_array_new_with_free_func(g_free);

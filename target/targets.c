@@ -179,9 +179,10 @@ void target_arch_print_list(FILE *out)
     g_autofree char *dir = target_module_dir();
     GDir *d;
     const char *ent;
+    unsigned shown = 0;
 
     fprintf(out, "Targets (architectures of CPU clusters):\n");
-    for (size_t i = 0; hemu_target_list[i]; i++) {
+    for (size_t i = 0; hemu_target_list[i]; i++, shown++) {
         fprintf(out, "  %-12s built in   %s\n", hemu_target_list[i]->name,
                 hemu_target_list[i]->description ?
                 hemu_target_list[i]->description : "");
@@ -193,9 +194,14 @@ void target_arch_print_list(FILE *out)
             g_str_has_suffix(ent, ".so")) {
             g_autofree char *name = g_strndup(ent + 15, n - 18);
             fprintf(out, "  %-12s loadable   %s/%s\n", name, dir, ent);
+            shown++;
         }
     }
     if (d) {
         g_dir_close(d);
+    }
+    if (!shown) {
+        fprintf(out, "  (none built in, and no libhemu-target-*.so in %s)\n",
+                dir);
     }
 }

@@ -300,6 +300,9 @@ bool cpus_start(Object *machine, const AccelConfig *cfg, Error **errp)
         return false;
     }
     object_unref(OBJECT(a));
+    if (!a->cpus->len) {
+        return true;            /* a machine without CPUs (-M none) */
+    }
     if (a->cfg.single_thread) {
         accel_new_thread(a, NULL, rr_thread_fn, "vcpu-rr");
     } else {

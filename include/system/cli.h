@@ -21,6 +21,7 @@
 #define SYSTEM_CLI_H
 
 #include "hemu/osdep.h"
+#include "exec/cpus.h"
 #include "hw/boards.h"
 #include "util/error.h"
 #include "util/keyval.h"
@@ -44,6 +45,7 @@ typedef struct CliOptions {
     bool no_reboot;             /* -no-reboot: a guest reset exits */
     bool no_shutdown;           /* -no-shutdown: stay after guest power-off */
     uint64_t run_timeout_s;     /* -run-timeout; 0: none */
+    AccelConfig accel;          /* -accel tcg,... and -icount */
 } CliOptions;
 
 /* A parsed command line with nothing set; free with cli_options_free. */

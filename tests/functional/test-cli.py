@@ -51,7 +51,8 @@ def test_help_and_listings():
     options = ['-help', '-version', '-machine', '-M', '-cpu', '-smp', '-m ',
                '-kernel', '-initrd', '-append', '-dtb', '-device', '-object',
                '-chardev', '-serial', '-nographic', '-d ', '-D ', '-dfilter',
-               '-S ', '-no-reboot', '-no-shutdown', '-run-timeout']
+               '-S ', '-no-reboot', '-no-shutdown', '-run-timeout',
+               '-accel', '-icount', '-target']
     so, _ = expect('help', ['--help'], 0, out=['usage: hemu'] + options)
     expect('help-short', ['-h'], 0, out=['usage: hemu'])
     so, _ = expect('machine-help', ['-M', 'help'], 0, out=['none'])
@@ -121,6 +122,24 @@ def test_run_timeout():
                                   '1'], 2, err=['run timeout of 1 s'])
 
 
+def test_accel():
+    """-accel, -icount and -target (issue "TCG engine")."""
+    expect('accel-help', ['-accel', 'help'], 0, out=['tcg', 'backend='])
+    expect('target-help', ['-target', 'help'], 0, out=['Targets'])
+    expect('target-bad', ['-target', 'arm'], 1, err=["-target: 'arm'"])
+    expect('accel-unknown', ['-accel', 'kvm'], 1,
+           err=["unknown accelerator in 'kvm'", 'accepted: tcg'])
+    expect('accel-bad-backend', ['-accel', 'tcg,backend=foo'], 1,
+           err=["'foo'", 'jit, interp'])
+    for opts in ('tcg', 'tcg,backend=interp', 'tcg,thread=single,quantum=64'):
+        expect('accel-run ' + opts, ['-accel', opts, '-M', 'none',
+                                     '-run-timeout', '1'], 2,
+               err=['run timeout of 1 s'])
+    expect('icount-run', ['-icount', 'shift=2', '-M', 'none',
+                          '-run-timeout', '1'], 2, err=['run timeout'])
+    expect('icount-bad', ['-icount', 'shift=99'], 1, err=['-icount'])
+
+
 def test_sigterm():
     p = subprocess.Popen([HEMU, '-M', 'none', '-m', '64M', '-object',
                           'memory-backend-ram,id=m0,size=1M',
@@ -149,6 +168,7 @@ def main(argv):
     test_help_and_listings()
     test_errors()
     test_run_timeout()
+    test_accel()
     test_sigterm()
     print(f'{len(failures)} failed' if failures else 'all passed')
     return 1 if failures else 0
