@@ -5,6 +5,7 @@
 #                 a build with AddressSanitizer and UBSan; prints the summary
 #                 line "N passed, N failed" (also in build/test-summary.txt)
 #   make demo     build and boot the default demo machine
+#   make fuzz-tcg a long randomized JIT/interpreter/reference IR comparison
 BUILD ?= build
 SANBUILD ?= build-san
 MESON_TEST_ARGS ?=
@@ -15,7 +16,7 @@ export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1
 export MESON_TESTTHREADS ?= 2
 
-.PHONY: all deps build build-san check check-fast check-san demo clean
+.PHONY: all deps build build-san check check-fast check-san demo clean fuzz-tcg
 
 all: build
 
@@ -49,6 +50,13 @@ check: build build-san
 check-fast: build
 	meson test -C $(BUILD) --print-errorlogs $(MESON_TEST_ARGS); \
 	rc=$$?; python3 scripts/test-summary.py $(BUILD); exit $$rc
+
+# A longer randomized IR run (JIT, interpreter and reference evaluator
+# compared): FUZZ_ITERS programs per seed; FUZZ_SEED=N for one seed.
+FUZZ_ITERS ?= 50000
+fuzz-tcg: build
+	HEMU_TCG_FUZZ_ITERS=$(FUZZ_ITERS) $(if $(FUZZ_SEED),HEMU_TCG_FUZZ_SEED=$(FUZZ_SEED)) \
+	    $(BUILD)/tests/unit/test-tcg-random
 
 demo: build
 	$(BUILD)/hemu -M help

@@ -186,7 +186,9 @@ static void tb_log_translation(CPUState *cpu, TranslatorCtx *ctx)
         log_printf("%s", out->str);
     }
     if (log_enabled(LOG_OP)) {
-        tcg_dump_ops(ctx->tcg, prefix);
+        g_autofree char *head = g_strdup_printf("OP: %s", prefix);
+
+        tcg_dump_ops(ctx->tcg, head);
     }
 }
 
@@ -202,10 +204,15 @@ static void tb_log_code(CPUState *cpu, TranslatorCtx *ctx,
     }
     prefix = tb_log_prefix(cpu, ctx);
     if (log_enabled(LOG_OP_OPT)) {
-        tcg_dump_ops(ctx->tcg, prefix);
+        g_autofree char *head = g_strdup_printf("OP after optimization: %s",
+                                                prefix);
+
+        tcg_dump_ops(ctx->tcg, head);
     }
     if (log_enabled(LOG_OUT_ASM)) {
-        tcg_dump_code(ctx->tcg, &tb->tr, prefix);
+        g_autofree char *head = g_strdup_printf("OUT: %s", prefix);
+
+        tcg_dump_code(ctx->tcg, &tb->tr, head);
     }
 }
 

@@ -434,7 +434,29 @@ static void test_logging(void)
     g_assert_nonnull(strstr(text, "bne a=r1 b=r0"));
     g_assert_nonnull(strstr(text, "exec pc 0x8"));
     g_assert_nonnull(strstr(text, "r2  "));
+    g_assert_nonnull(strstr(text, "OP: testarch cpu 0: pc 0x0"));
+    g_assert_nonnull(strstr(text, "OP after optimization: testarch cpu 0"));
+    g_assert_nonnull(strstr(text, "OUT: testarch cpu 0: pc 0x0"));
     g_unlink(path);
+    g_clear_pointer(&text, g_free);
+
+    /* Under the JIT, out_asm is x86-64 disassembled by capstone. */
+    if (tcg_backend_available(TCG_BACKEND_JIT)) {
+        g_assert_true(log_set_file(path, &error_abort));
+        log_set_mask(LOG_OUT_ASM);
+        rig_init(&r, 12, TCG_BACKEND_JIT);
+        rig_load(&r, 0, prog_loop, G_N_ELEMENTS(prog_loop));
+        rig_run(&r);
+        rig_free(&r);
+        log_set_mask(0);
+        log_close();
+        g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+        g_assert_nonnull(strstr(text, "OUT: testarch cpu 0: pc 0x0"));
+        /* Every block ends by jumping or returning to the epilogue. */
+        g_assert_true(strstr(text, "jmp") || strstr(text, "ret"));
+        g_assert_nonnull(strstr(text, "mov"));
+        g_unlink(path);
+    }
     g_rmdir(dir);
 }
 
