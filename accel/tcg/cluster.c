@@ -192,6 +192,7 @@ static void cluster_instance_init(Object *obj)
     CPUCluster *cl = CPU_CLUSTER(obj);
 
     g_mutex_init(&cl->tb_lock);
+    g_mutex_init(&cl->atomic_lock);
     g_rw_lock_init(&cl->exec_lock);
     cl->tbs = tb_cache_new();
 }
@@ -215,6 +216,7 @@ static void cluster_instance_finalize(Object *obj)
     }
     g_free(cl->cpus);
     g_mutex_clear(&cl->tb_lock);
+    g_mutex_clear(&cl->atomic_lock);
     g_rw_lock_clear(&cl->exec_lock);
 }
 

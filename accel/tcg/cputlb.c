@@ -285,6 +285,7 @@ static int32_t icount_mmio_begin(CPUState *cpu, uintptr_t retaddr)
     if (!cl->icount_exact || !retaddr) {
         return 0;
     }
+    retaddr = tcg_call_site(cl->tcg, retaddr);
     g_mutex_lock(&cl->tb_lock);
     tb = tb_cache_find_by_host_pc(cl, retaddr);
     idx = tb ? tcg_restore_state(cl->tcg, &tb->tr, retaddr, data) : -1;
@@ -360,7 +361,7 @@ static void tlb_store_code(CPUState *cpu, hwaddr paddr, unsigned size,
     }
     g_mutex_lock(&cl->tb_lock);
     if (retaddr) {
-        cur = tb_cache_find_by_host_pc(cl, retaddr);
+        cur = tb_cache_find_by_host_pc(cl, tcg_call_site(cl->tcg, retaddr));
     }
     cur_hit = tb_invalidate_phys_range(cl, paddr, size, cur, &hit);
     g_mutex_unlock(&cl->tb_lock);
@@ -450,4 +451,212 @@ void *tlb_get_code_page(CPUState *cpu, vaddr pc, hwaddr *phys)
         return NULL;
     }
     return (void *)(uintptr_t)(page + e->addend);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Atomics                                                                */
+
+/* @v (a guest value of @op's size) in memory byte order, and back. */
+static uint64_t atomic_to_mem(uint64_t v, MemOp op)
+{
+    unsigned size = memop_size(op);
+    bool swap = memop_is_be(op) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+
+    if (size < 8) {
+        v &= (UINT64_C(1) << (size * 8)) - 1;
+    }
+    if (!swap || size == 1) {
+        return v;
+    }
+    return size == 2 ? bswap16(v) : size == 4 ? bswap32(v) : bswap64(v);
+}
+
+static uint64_t atomic_from_mem(uint64_t m, MemOp op)
+{
+    unsigned size = memop_size(op);
+    uint64_t v = atomic_to_mem(m, op & ~MO_SIGN);   /* a swap is its own
+                                                       inverse */
+
+    if (memop_is_signed(op) && size < 8) {
+        v = (uint64_t)sextract64(v, 0, (int)size * 8);
+    }
+    return v;
+}
+
+/* One host compare-and-swap of @size bytes; returns the old contents. */
+static uint64_t host_cmpxchg(void *host, unsigned size, uint64_t cmp,
+                             uint64_t new)
+{
+    switch (size) {
+    case 1: {
+        uint8_t c = cmp;
+        __atomic_compare_exchange_n((uint8_t *)host, &c, (uint8_t)new, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return c;
+    }
+    case 2: {
+        uint16_t c = cmp;
+        __atomic_compare_exchange_n((uint16_t *)host, &c, (uint16_t)new,
+                                    false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return c;
+    }
+    case 4: {
+        uint32_t c = cmp;
+        __atomic_compare_exchange_n((uint32_t *)host, &c, (uint32_t)new,
+                                    false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return c;
+    }
+    default: {
+        uint64_t c = cmp;
+        __atomic_compare_exchange_n((uint64_t *)host, &c, new, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return c;
+    }
+    }
+}
+
+static uint64_t host_load(const void *host, unsigned size)
+{
+    switch (size) {
+    case 1:
+        return __atomic_load_n((const uint8_t *)host, __ATOMIC_RELAXED);
+    case 2:
+        return __atomic_load_n((const uint16_t *)host, __ATOMIC_RELAXED);
+    case 4:
+        return __atomic_load_n((const uint32_t *)host, __ATOMIC_RELAXED);
+    default:
+        return __atomic_load_n((const uint64_t *)host, __ATOMIC_RELAXED);
+    }
+}
+
+/*
+ * The host address of an atomic access to @addr, after checking read and
+ * write permission and invalidating translated code it overlaps; NULL
+ * when it must take the locked path (MMIO, misaligned, page-crossing).
+ */
+static void *atomic_host_addr(CPUState *cpu, vaddr addr, MemOp op,
+                              unsigned mmu_idx, uintptr_t retaddr)
+{
+    unsigned size = memop_size(op);
+    size_t idx;
+    TLBEntry *e;
+    hwaddr paddr;
+
+    assert(size <= 8);
+    if ((addr & (size - 1)) || crosses_page(cpu, addr, op)) {
+        return NULL;
+    }
+    tlb_lookup_fill(cpu, addr, size, MMU_DATA_LOAD, mmu_idx, retaddr, &idx);
+    e = tlb_lookup_fill(cpu, addr, size, MMU_DATA_STORE, mmu_idx, retaddr,
+                        &idx);
+    if (e->addr_write & TLB_MMIO) {
+        return NULL;
+    }
+    if (e->addr_write & TLB_CODE) {
+        paddr = cpu->tlb.full[mmu_idx][idx].phys_addr |
+                (addr & ~tlb_page_mask(cpu));
+        tlb_store_code(cpu, paddr, size, retaddr);
+    }
+    return (void *)(uintptr_t)(addr + e->addend);
+}
+
+static uint64_t atomic_apply(AtomicRMWOp aop, uint64_t old, uint64_t val,
+                             MemOp op)
+{
+    unsigned bits = memop_size(op) * 8;
+    int64_t so = bits < 64 ? sextract64(old, 0, bits) : (int64_t)old;
+    int64_t sv = bits < 64 ? sextract64(val, 0, bits) : (int64_t)val;
+    uint64_t mask = bits < 64 ? (UINT64_C(1) << bits) - 1 : UINT64_MAX;
+    uint64_t uo = old & mask, uv = val & mask;
+
+    switch (aop) {
+    case ATOMIC_RMW_XCHG:
+        return val;
+    case ATOMIC_RMW_ADD:
+        return old + val;
+    case ATOMIC_RMW_AND:
+        return old & val;
+    case ATOMIC_RMW_OR:
+        return old | val;
+    case ATOMIC_RMW_XOR:
+        return old ^ val;
+    case ATOMIC_RMW_SMAX:
+        return so >= sv ? old : val;
+    case ATOMIC_RMW_SMIN:
+        return so <= sv ? old : val;
+    case ATOMIC_RMW_UMAX:
+        return uo >= uv ? old : val;
+    default:
+        return uo <= uv ? old : val;
+    }
+}
+
+/*
+ * The locked path: a load and (maybe) a store under the cluster's
+ * atomic_lock.  @cmpv is used when @aop is negative (compare-and-swap).
+ */
+static uint64_t atomic_locked(CPUState *cpu, vaddr addr, uint64_t cmpv,
+                              uint64_t val, int aop, MemOp op,
+                              unsigned mmu_idx, uintptr_t retaddr)
+{
+    CPUCluster *cl = cpu->cluster;
+    MemOp uop = op & ~MO_SIGN;
+    uint64_t mask = memop_size(op) < 8 ?
+                    (UINT64_C(1) << (memop_size(op) * 8)) - 1 : UINT64_MAX;
+    uint64_t old;
+
+    g_mutex_lock(&cl->atomic_lock);
+    old = cpu_ld_mmu(cpu, addr, uop, mmu_idx, retaddr);
+    if (aop < 0) {
+        if (old == (cmpv & mask)) {
+            cpu_st_mmu(cpu, addr, val, uop, mmu_idx, retaddr);
+        }
+    } else {
+        cpu_st_mmu(cpu, addr, atomic_apply(aop, old, val, op), uop, mmu_idx,
+                   retaddr);
+    }
+    g_mutex_unlock(&cl->atomic_lock);
+    return atomic_from_mem(atomic_to_mem(old, uop), op);
+}
+
+uint64_t cpu_atomic_cmpxchg(CPUState *cpu, vaddr addr, uint64_t cmpv,
+                            uint64_t newv, MemOp op, unsigned mmu_idx,
+                            uintptr_t retaddr)
+{
+    void *host = atomic_host_addr(cpu, addr, op, mmu_idx, retaddr);
+    uint64_t old;
+
+    if (!host) {
+        return atomic_locked(cpu, addr, cmpv, newv, -1, op, mmu_idx,
+                             retaddr);
+    }
+    old = host_cmpxchg(host, memop_size(op), atomic_to_mem(cmpv, op),
+                       atomic_to_mem(newv, op));
+    return atomic_from_mem(old, op);
+}
+
+uint64_t cpu_atomic_rmw(CPUState *cpu, vaddr addr, uint64_t val,
+                        AtomicRMWOp aop, MemOp op, unsigned mmu_idx,
+                        uintptr_t retaddr)
+{
+    void *host = atomic_host_addr(cpu, addr, op, mmu_idx, retaddr);
+    unsigned size = memop_size(op);
+    MemOp uop = op & ~MO_SIGN;
+    uint64_t seen, old;
+
+    if (!host) {
+        return atomic_locked(cpu, addr, 0, val, aop, op, mmu_idx, retaddr);
+    }
+    /* A CAS loop: works for every operation and either byte order. */
+    seen = host_load(host, size);
+    for (;;) {
+        uint64_t cur = atomic_from_mem(seen, uop);
+        uint64_t want = atomic_to_mem(atomic_apply(aop, cur, val, op), uop);
+
+        old = host_cmpxchg(host, size, seen, want);
+        if (old == seen) {
+            return atomic_from_mem(old, op);
+        }
+        seen = old;
+    }
 }

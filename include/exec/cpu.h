@@ -224,6 +224,8 @@ struct CPUCluster {
                                    writer: a code buffer flush */
     bool icount_exact;          /* icount on: MMIO accesses see the exact
                                    instruction count (set by cpus_start) */
+    GMutex atomic_lock;         /* serialises the atomics that cannot use
+                                   a host atomic (MMIO, misaligned) */
 };
 
 OBJECT_DECLARE_SIMPLE_TYPE(CPUCluster, CPU_CLUSTER)

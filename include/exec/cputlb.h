@@ -56,4 +56,38 @@ void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOp op,
 /* The host return address inside translated code, for helpers. */
 #define GETPC() ((uintptr_t)__builtin_return_address(0))
 
+/* The operation of cpu_atomic_rmw(); MAX/MIN compare as the MemOp says. */
+typedef enum AtomicRMWOp {
+    ATOMIC_RMW_XCHG,            /* new = val */
+    ATOMIC_RMW_ADD,             /* new = old + val */
+    ATOMIC_RMW_AND,             /* new = old & val */
+    ATOMIC_RMW_OR,              /* new = old | val */
+    ATOMIC_RMW_XOR,             /* new = old ^ val */
+    ATOMIC_RMW_SMAX,            /* signed maximum */
+    ATOMIC_RMW_SMIN,            /* signed minimum */
+    ATOMIC_RMW_UMAX,            /* unsigned maximum */
+    ATOMIC_RMW_UMIN,            /* unsigned minimum */
+} AtomicRMWOp;
+
+/*
+ * Atomic compare-and-swap on guest memory, for helpers implementing
+ * exclusives, CAS and locked stores under multi-threaded TCG: if the
+ * value at @addr (as @op reads it: size, byte order) equals @cmpv, write
+ * @newv.  Returns the old value, extended as @op says.  Needs read and
+ * write permission (faults are raised through the frontend's tlb_fill
+ * with @retaddr).  On RAM with a naturally aligned address this is one
+ * host atomic, so it is atomic against every other vCPU of every cluster
+ * that maps the same RAM; on MMIO or a misaligned address it is a load
+ * and a store under a cluster-wide lock (devices see ordinary accesses).
+ * Stores into translated code invalidate it as plain stores do.
+ * Sizes 1 to 8 bytes.
+ */
+uint64_t cpu_atomic_cmpxchg(CPUState *cpu, vaddr addr, uint64_t cmpv,
+                            uint64_t newv, MemOp op, unsigned mmu_idx,
+                            uintptr_t retaddr);
+/* Atomic read-modify-write @aop with @val; returns the old value. */
+uint64_t cpu_atomic_rmw(CPUState *cpu, vaddr addr, uint64_t val,
+                        AtomicRMWOp aop, MemOp op, unsigned mmu_idx,
+                        uintptr_t retaddr);
+
 #endif

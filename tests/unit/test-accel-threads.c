@@ -378,12 +378,65 @@ static void test_icount_warp(void)
     rig_free(&r);
 }
 
+/* ---- atomics: CAS from two vCPU threads ---------------------------- */
+
+/*
+ * Both vCPUs of one cluster increment the word at COUNTER N times each
+ * with a load / CAS retry loop.  With a real atomic compare-and-swap no
+ * increment is lost: the word ends at 2 * N.  (A CAS made of a separate
+ * load and store loses updates when the two threads interleave, which on
+ * two host cores happens within a few thousand iterations.)
+ */
+#define CAS_ITERS 10000
+#define COUNTER 0x2000
+
+static const uint32_t prog_cas[] = {
+    I(ORI, 5, 0, 0, CAS_ITERS),  /*  0: r5 = N (r0 is 0; N < 2^14)     */
+    I(ORI, 10, 0, 0, COUNTER),   /*  4: r10 = &counter                 */
+    I(LD, 1, 10, 0, 0),          /*  8: r1 = *counter                  */
+    I(ADDI, 3, 1, 0, 0),         /* 12: r3 = expected                  */
+    I(ADDI, 2, 1, 0, 1),         /* 16: r2 = expected + 1              */
+    I(CAS, 1, 10, 2, 0),         /* 20: r1 = old; stored if old == r1  */
+    I(BNE, 1, 3, 0, -5),         /* 24: lost the race: retry at 8      */
+    I(ADDI, 5, 5, 0, -1),        /* 28: one increment done             */
+    I(BNE, 5, 0, 0, -7),         /* 32: more to do: back to 8          */
+    I(HALT, 0, 0, 0, 0),         /* 36 */
+};
+
+static void test_cas_threads(void)
+{
+    for (int bi = 0; bi < 2; bi++) {
+        TCGBackendKind backend = rig_backends[bi];
+        Object *root;
+        AccelConfig cfg;
+        Rig r;
+
+        if (!tcg_backend_available(backend)) {
+            continue;
+        }
+        memset(&r, 0, sizeof(r));
+        root = object_new(TYPE_CONTAINER);
+        rig_cluster(&r, root, "apps", 2, 12, backend);
+        rig_load(&r, 0, prog_cas, G_N_ELEMENTS(prog_cas));
+        accel_config_init(&cfg);
+        cfg.backend = backend;
+        g_assert_true(cpus_start(root, &cfg, &error_abort));
+        g_assert_true(rig_wait_for(&ta_env(r.cl->cpus[0])->stopped, 20000));
+        g_assert_true(rig_wait_for(&ta_env(r.cl->cpus[1])->stopped, 20000));
+        cpus_stop(root);
+        g_assert_cmpuint(rig_peek(&r, COUNTER), ==, 2 * CAS_ITERS);
+        object_unref(root);
+        rig_cleanup_memory(&r);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/accel/mmu/two-clusters", test_mmu_two_clusters);
     g_test_add_func("/accel/wfi-irq", test_wfi_irq);
     g_test_add_func("/accel/irq-chained", test_irq_chained);
+    g_test_add_func("/accel/cas-threads", test_cas_threads);
     g_test_add_func("/accel/icount", test_icount);
     g_test_add_func("/accel/icount-mmio", test_icount_mmio);
     g_test_add_func("/accel/icount-warp", test_icount_warp);

@@ -460,6 +460,66 @@ static void test_logging(void)
     g_rmdir(dir);
 }
 
+/* ---- atomic read-modify-write (cpu_atomic_*) ------------------------- */
+
+/* Every value below is worked out by hand from the bytes at 0x3000. */
+static void test_atomic_ops(void)
+{
+    Rig r;
+    CPUState *cpu;
+    uint8_t *ram;
+
+    rig_init(&r, 12, TCG_BACKEND_INTERP);
+    cpu = r.cl->cpus[0];
+    ram = memory_region_get_ram_ptr(&r.ram);
+    ram[0x3000] = 5;                        /* LE word 5 */
+
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 3, ATOMIC_RMW_ADD,
+                                    MO_LEUL, 0, 0), ==, 5);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 8);
+    /* signed max(8, -1) keeps 8; unsigned max takes 0xffffffff */
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 0xffffffff,
+                                    ATOMIC_RMW_SMAX, MO_LESL, 0, 0), ==, 8);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 8);
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 0xffffffff,
+                                    ATOMIC_RMW_UMAX, MO_LEUL, 0, 0), ==, 8);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0xffffffff);
+    /* signed min(-1, 1) keeps -1, returned sign-extended (MO_SIGN) */
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 1, ATOMIC_RMW_SMIN,
+                                    MO_LESL, 0, 0), ==, UINT64_MAX);
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 0xf0f0f0f0,
+                                    ATOMIC_RMW_AND, MO_LEUL, 0, 0), ==,
+                     0xffffffff);
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 0x0000ffff,
+                                    ATOMIC_RMW_XOR, MO_LEUL, 0, 0), ==,
+                     0xf0f0f0f0);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0xf0f00f0f);
+    /* big-endian exchange: bytes become 11 22 33 44 */
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3000, 0x11223344,
+                                    ATOMIC_RMW_XCHG, MO_BEUL, 0, 0), ==,
+                     0x0f0ff0f0);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0x44332211);
+    /* big-endian halfword CAS: 11 22 -> ab cd; then a failing one */
+    g_assert_cmpuint(cpu_atomic_cmpxchg(cpu, 0x3000, 0x1122, 0xabcd,
+                                        MO_BEUW, 0, 0), ==, 0x1122);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0x4433cdab);
+    g_assert_cmpuint(cpu_atomic_cmpxchg(cpu, 0x3000, 0, 0x5555, MO_BEUW,
+                                        0, 0), ==, 0xabcd);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0x4433cdab);
+    /* misaligned word at 0x3001 (bytes cd 33 44 00): the locked path */
+    g_assert_cmpuint(cpu_atomic_cmpxchg(cpu, 0x3001, 0x004433cd,
+                                        0x01020304, MO_LEUL, 0, 0), ==,
+                     0x004433cd);
+    g_assert_cmpuint(rig_peek(&r, 0x3000), ==, 0x020304ab);
+    g_assert_cmpuint(rig_peek(&r, 0x3004), ==, 0x01);
+    /* ADD wraps within the access size: 0xff + 1 in a byte is 0 */
+    ram[0x3010] = 0xff;
+    g_assert_cmpuint(cpu_atomic_rmw(cpu, 0x3010, 1, ATOMIC_RMW_ADD, MO_UB,
+                                    0, 0), ==, 0xff);
+    g_assert_cmpuint(rig_peek(&r, 0x3010), ==, 0);
+    rig_free(&r);
+}
+
 /* ---- configuration errors ------------------------------------------ */
 
 static void test_cluster_errors(void)
@@ -532,6 +592,7 @@ int main(int argc, char **argv)
     g_test_add_func("/accel/tlb-flush", test_tlb_flush);
     g_test_add_func("/accel/cluster-errors", test_cluster_errors);
     g_test_add_func("/accel/logging", test_logging);
+    g_test_add_func("/accel/atomic-ops", test_atomic_ops);
     g_test_add_func("/accel/code-flush", test_code_flush);
     g_test_add_func("/accel/budget-slices", test_budget_slices);
     return g_test_run();

@@ -79,6 +79,24 @@ static void helper_halt(void *env)
     cpu_loop_exit(cpu);
 }
 
+/* CAS: one atomic compare-and-swap through the vCPU's MMU. */
+static uint32_t helper_cas(void *env, uint32_t addr, uint32_t cmp,
+                           uint32_t newv)
+{
+    CPUState *cpu = cpu_of(env);
+
+    return (uint32_t)cpu_atomic_cmpxchg(cpu, addr, cmp, newv,
+                                        MO_LEUL | MO_ALIGN,
+                                        env_of(env)->user & 1, GETPC());
+}
+
+static const TCGHelperInfo ta_helper_cas = {
+    .func = (const void *)helper_cas, .name = "cas",
+    .flags = TCG_CALL_MAY_RAISE | TCG_CALL_NO_WRITE_GLOBALS, .nb_args = 4,
+    .ret = TCG_CALL_I32,
+    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I32 },
+};
+
 static const TCGHelperInfo ta_helper_raise = {
     .func = (const void *)helper_raise, .name = "raise",
     .flags = TCG_CALL_MAY_RAISE, .nb_args = 2, .ret = TCG_CALL_VOID,
@@ -188,6 +206,14 @@ static bool ta_translate_one(TranslatorCtx *ctx, uint32_t insn, uint32_t pc)
         }
         tcg_temp_free_i64(s, addr);
         return false;
+    case TA_CAS: {
+        TCGArg args[4] = { tcgv_ptr_arg(tcg_env(s)), tcgv_i32_arg(g->regs[b]),
+                           tcgv_i32_arg(g->regs[a]),
+                           tcgv_i32_arg(g->regs[c]) };
+
+        tcg_gen_callN(s, &ta_helper_cas, tcgv_i32_arg(g->regs[a]), args);
+        return false;
+    }
     case TA_BNE:
     case TA_BEQ:
         gen_branch(ctx, op == TA_BNE ? TCG_COND_NE : TCG_COND_EQ, a, b, imm,
@@ -347,7 +373,7 @@ static const char *const ta_mnemonics[] = {
     [TA_AND] = "and", [TA_ORI] = "ori", [TA_SHLI] = "shli", [TA_LD] = "ld",
     [TA_ST] = "st", [TA_BNE] = "bne", [TA_BEQ] = "beq", [TA_JR] = "jr",
     [TA_HALT] = "halt", [TA_RAISE] = "raise", [TA_WFI] = "wfi",
-    [TA_ERET] = "eret", [TA_STB] = "stb",
+    [TA_ERET] = "eret", [TA_STB] = "stb", [TA_CAS] = "cas",
 };
 
 static unsigned ta_disas(const uint8_t *code, size_t len, vaddr pc,

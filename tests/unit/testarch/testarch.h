@@ -22,6 +22,8 @@
  *   WFI               sleep until an interrupt; resume after it  op 14
  *   ERET              pc = epc, ie = 1       op 15
  *   STB  a, imm(b)    mem8[b + imm] = a      op 16
+ *   CAS  a, b, c      atomically: old = mem32[b]; if old == a:
+ *                     mem32[b] = c; then a = old  op 17
  * Anything else raises TA_EXCP_UNDEF.  Exceptions and interrupts save
  * pc in epc, the cause in cause, clear ie and jump to vector.
  *
@@ -42,6 +44,7 @@
 enum {
     TA_ADDI = 1, TA_ADD, TA_SUB, TA_AND, TA_ORI, TA_SHLI, TA_LD, TA_ST,
     TA_BNE, TA_BEQ, TA_JR, TA_HALT, TA_RAISE, TA_WFI, TA_ERET, TA_STB,
+    TA_CAS,
 };
 
 /* Exception causes (env.cause). */
