@@ -189,10 +189,11 @@ bool qmp_query_target(TargetInfo **ret, QmpSession *s, Error **errp)
     for (size_t i = 0; hemu_target_list[i]; i++) {
         g_ptr_array_add(ti->built_in, g_strdup(hemu_target_list[i]->name));
     }
-    /* Machines have no CPU clusters yet, so "machine" stays empty. */
-    if (ti->machine->len) {
-        ti->arch = g_strdup(ti->machine->pdata[0]);
-    }
+    /*
+     * "machine" lists the architectures of the machine's CPU clusters and
+     * "arch" is its first; machines have no clusters yet, so both stay
+     * empty until the cluster objects land.
+     */
     *ret = ti;
     return true;
 }

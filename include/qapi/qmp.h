@@ -14,8 +14,8 @@
  *
  * A session belongs to one monitor and names the run's tree root, which
  * is how commands find /machine and /objects: there is no global machine.
- * The commands themselves are generated from the qapi/ schema files into a table
- * (qapi_commands[]) and implemented in system/qmp-cmds*.c.
+ * The commands themselves are generated from the qapi/ schema files into
+ * a table (qapi_commands[]) and implemented in system/qmp-cmds*.c.
  */
 #ifndef QAPI_QMP_H
 #define QAPI_QMP_H
@@ -96,9 +96,9 @@ void qmp_event_broadcast(Object *root, const char *name, json_t *data);
  */
 char *monitor_qmp_object_arg(const char *id, const char *spec);
 /*
- * Turn "-mon chardev=ID[,mode=control][,pretty=on]" into the -object argument that
- * creates monitor @id.  Errors name the option, the bad key or mode and
- * what is accepted.  g_free the result.
+ * Turn "-mon chardev=ID[,mode=control][,pretty=on]" into the -object
+ * argument that creates monitor @id.  Errors name the option, the bad
+ * key or mode and what is accepted.  g_free the result.
  */
 char *monitor_mon_object_arg(const char *id, const char *arg, Error **errp);
 

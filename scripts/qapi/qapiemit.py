@@ -78,7 +78,7 @@ def to_json_expr(ti, val):
         return f'qapi_{snake(ti.name)}_list_to_json({val})'
     if ti.kind == 'enum':
         return f'json_string(qapi_{snake(ti.name)}_str({val}))'
-    if ti.kind == 'struct':
+    if ti.kind in ('struct', 'union'):
         return f'qapi_{snake(ti.name)}_to_json({val})'
     return {
         'str': f'qapi_out_str({val})',
@@ -104,7 +104,7 @@ def from_json_stmt(ti, src, what, dst):
                f'qapi_{snake(ti.name)}_names, &e, errp)) {{\n' \
                f'            goto fail;\n        }}\n' \
                f'        {dst} = ({ti.name})e;'
-    if ti.kind == 'struct':
+    if ti.kind in ('struct', 'union'):
         return f'{dst} = qapi_{snake(ti.name)}_from_json({src}, {what}, ' \
                f'errp);\n        if (!{dst}) {{\n            goto fail;\n' \
                '        }'
@@ -117,7 +117,7 @@ def from_json_stmt(ti, src, what, dst):
 def free_stmt(ti, val):
     if ti.kind == 'list':
         return f'if ({val}) {{\n        g_ptr_array_unref({val});\n    }}'
-    if ti.kind == 'struct':
+    if ti.kind in ('struct', 'union'):
         return f'qapi_{snake(ti.name)}_free({val});'
     if ti.name == 'str':
         return f'g_free({val});'
@@ -140,46 +140,120 @@ def struct_fields(schema, members, indent='    '):
     return out
 
 
-def emit_from_json(schema, c_type, fn, members, extra, static):
-    """qapi_X_from_json(): check, convert and collect every member."""
-    names = ', '.join(c_string(m.name) for m in members)
-    out = [f'{"static " if static else ""}{c_type} *{fn}_from_json('
-           'json_t *j, const char *what,',
-           f'    {" " * len(c_type)}{" " * len(fn)}Error **errp)', '{',
-           f'    static const char *const known[] = {{ '
-           f'{names + ", " if names else ""}NULL }};',
-           f'    {c_type} *p;', '',
-           f'    if (!qapi_in_object(j, what, errp)'
-           + (')' if extra else ' ||\n        !qapi_check_members('
-              'j, what, known, errp))') + ' {',
-           '        return NULL;', '    }',
-           f'    p = g_new0({c_type}, 1);']
-    if extra:
-        out.append('    p->extra = qapi_extra_members(j, known);')
+def emit_members_from_json(schema, c_type, fn, members, static):
+    """qapi_X_members_from_json(): convert each member of @j into @p."""
+    out = [f'{"static " if static else ""}bool {fn}_members_from_json('
+           f'json_t *j, const char *what,',
+           f'        {c_type} *p, Error **errp)', '{']
     for m in members:
         ti = TypeInfo(schema, m.type)
         dst = f'p->{m.c_name}'
         out += ['    {',
                 f'        json_t *v = json_object_get(j, {c_string(m.name)});',
                 f'        g_autofree char *w = qapi_member_what(what, '
-                f'{c_string(m.name)});', '',
-                '        if (!v) {']
+                f'{c_string(m.name)});', '']
         if m.optional:
-            out.append('            /* optional: absent */')
+            body = from_json_stmt(ti, 'v', 'w', dst).replace('\n', '\n    ')
+            out += ['        if (v) {', '            ' + body]
+            if not ti.is_pointer:
+                out.append(f'            p->has_{m.c_name} = true;')
+            out.append('        }')
         else:
-            out += ['            qapi_missing(w, errp);',
-                    '            goto fail;']
-        out.append('        } else {')
-        body = from_json_stmt(ti, 'v', 'w', dst).replace('\n', '\n    ')
-        out.append('            ' + body)
-        if m.optional and not ti.is_pointer:
-            out.append(f'            p->has_{m.c_name} = true;')
-        out += ['        }', '    }']
-    if members:
-        out += ['    return p;', '', 'fail:', f'    {fn}_free(p);',
-                '    return NULL;', '}', '']
-    else:
-        out += ['    return p;', '}', '']
+            out += ['        if (!v) {', '            qapi_missing(w, errp);',
+                    '            goto fail;', '        }',
+                    '        ' + from_json_stmt(ti, 'v', 'w', dst)]
+        out.append('    }')
+    out += ['    return true;', '}', '']
+    return [line.replace('goto fail;', 'return false;') for line in out]
+
+
+def emit_from_json(schema, c_type, fn, members, extra, static):
+    """qapi_X_from_json(): check the members' names, then convert them."""
+    names = ', '.join(c_string(m.name) for m in members)
+    out = emit_members_from_json(schema, c_type, fn, members, static)
+    out += [f'{"static " if static else ""}{c_type} *{fn}_from_json('
+            'json_t *j, const char *what,',
+            '        Error **errp)', '{',
+            f'    static const char *const known[] = {{ '
+            f'{names + ", " if names else ""}NULL }};',
+            f'    {c_type} *p;', '',
+            f'    if (!qapi_in_object(j, what, errp)'
+            + (')' if extra else ' ||\n        !qapi_check_members('
+               'j, what, known, errp))') + ' {',
+            '        return NULL;', '    }',
+            f'    p = g_new0({c_type}, 1);']
+    if extra:
+        out.append('    p->extra = qapi_extra_members(j, known);')
+    out += [f'    if (!{fn}_members_from_json(j, what, p, errp)) {{',
+            f'        {fn}_free(p);', '        return NULL;', '    }',
+            '    return p;', '}', '']
+    return out
+
+
+def emit_union(schema, d):
+    """A flat union: base members, then the selected branch's members."""
+    fn = f'qapi_{snake(d.name)}'
+    tag = [m for m in d.members if m.name == d.discriminator][0]
+    base_names = [c_string(m.name) for m in d.members]
+    out = emit_members_from_json(schema, d.name, fn + '_base', d.members,
+                                 True)
+    # free
+    out += [f'void {fn}_free({d.name} *p)', '{', '    if (!p) {',
+            '        return;', '    }']
+    for m in d.members:
+        st = free_stmt(TypeInfo(schema, m.type), f'p->{m.c_name}')
+        if st:
+            out.append('    ' + st)
+    out.append(f'    switch (p->{tag.c_name}) {{')
+    for value, typ in d.branches.items():
+        out += [f'    case {enum_const(tag.type, value)}:',
+                f'        qapi_{snake(typ)}_free(p->u.{c_ident(value)});',
+                '        break;']
+    out += ['    default:', '        break;', '    }', '    g_free(p);', '}',
+            '']
+    # to_json
+    out += emit_to_json(schema, d.name, fn, d.members)[:-3]
+    out += [f'    switch (p->{tag.c_name}) {{']
+    for value, typ in d.branches.items():
+        out += [f'    case {enum_const(tag.type, value)}: {{',
+                f'        json_t *b = qapi_{snake(typ)}_to_json('
+                f'p->u.{c_ident(value)});', '',
+                '        json_object_update(j, b);', '        json_decref(b);',
+                '        break;', '    }']
+    out += ['    default:', '        break;', '    }', '    return j;', '}',
+            '']
+    # from_json
+    out += [f'{d.name} *{fn}_from_json(json_t *j, const char *what,',
+            '        Error **errp)', '{',
+            f'    static const char *const known_base[] = {{ '
+            f'{", ".join(base_names)}, NULL }};']
+    for value, typ in d.branches.items():
+        names = base_names + [c_string(m.name)
+                              for m in schema.by_name[typ].members]
+        out.append(f'    static const char *const known_{c_ident(value)}[] '
+                   f'= {{ {", ".join(names)}, NULL }};')
+    out += [f'    {d.name} *p;', '',
+            '    if (!qapi_in_object(j, what, errp)) {',
+            '        return NULL;', '    }',
+            f'    p = g_new0({d.name}, 1);',
+            f'    if (!{fn}_base_members_from_json(j, what, p, errp)) {{',
+            '        goto fail;', '    }',
+            f'    switch (p->{tag.c_name}) {{']
+    for value, typ in d.branches.items():
+        v = c_ident(value)
+        out += [f'    case {enum_const(tag.type, value)}:',
+                f'        p->u.{v} = g_new0({typ}, 1);',
+                f'        if (!qapi_check_members(j, what, known_{v}, errp) '
+                '||',
+                f'            !qapi_{snake(typ)}_members_from_json(j, what, '
+                f'p->u.{v}, errp)) {{',
+                '            goto fail;', '        }', '        break;']
+    out += ['    default:',
+            '        if (!qapi_check_members(j, what, known_base, errp)) {',
+            '            goto fail;', '        }', '        break;', '    }',
+            '    return p;', '', 'fail:', f'    {fn}_free(p);',
+            '    return NULL;', '}', '']
+    out += emit_list_helpers(d.name, fn)
     return out
 
 
@@ -246,7 +320,7 @@ def gen_types(schema, src, prefix):
          '#include "qapi/qapi-json.h"', '']
     c = [HEADER.format(what='QAPI types and their JSON conversion.', src=src),
          f'#include "{prefix}qapi-types.h"', '']
-    for d in schema.types('struct'):
+    for d in schema.types('struct') + schema.types('union'):
         h.append(f'typedef struct {d.name} {d.name};')
     h.append('')
     for d in schema.types('enum'):
@@ -283,11 +357,34 @@ def gen_types(schema, src, prefix):
               f'json_t *{fn}_list_to_json(GPtrArray *list);',
               f'GPtrArray *{fn}_list_from_json(json_t *j, const char *what, '
               'Error **errp);',
+              f'/* Convert the members of @j into @p (no check for unknown '
+              'members). */',
+              f'bool {fn}_members_from_json(json_t *j, const char *what, '
+              f'{d.name} *p,', '        Error **errp);',
               f'G_DEFINE_AUTOPTR_CLEANUP_FUNC({d.name}, {fn}_free)', '']
         c += emit_free(schema, d.name, fn, d.members, False)
         c += emit_to_json(schema, d.name, fn, d.members)
         c += emit_from_json(schema, d.name, fn, d.members, False, False)
         c += emit_list_helpers(d.name, fn)
+    for d in schema.types('union'):
+        fn = f'qapi_{snake(d.name)}'
+        tag = [m for m in d.members if m.name == d.discriminator][0]
+        if d.doc:
+            h.append(f'/* {d.doc} */')
+        h += [f'struct {d.name} {{'] + struct_fields(schema, d.members) + \
+             [f'    union {{  /* the branch {tag.c_name} selects */']
+        for value, typ in d.branches.items():
+            h.append(f'        {typ} *{c_ident(value)};')
+        h += ['    } u;', '};', '', f'void {fn}_free({d.name} *p);',
+              f'json_t *{fn}_to_json(const {d.name} *p);',
+              f'{d.name} *{fn}_from_json(json_t *j, const char *what, '
+              'Error **errp);',
+              f'GPtrArray *{fn}_list_new(void);',
+              f'json_t *{fn}_list_to_json(GPtrArray *list);',
+              f'GPtrArray *{fn}_list_from_json(json_t *j, const char *what, '
+              'Error **errp);',
+              f'G_DEFINE_AUTOPTR_CLEANUP_FUNC({d.name}, {fn}_free)', '']
+        c += emit_union(schema, d)
     h += ['#endif', '']
     return '\n'.join(h), '\n'.join(c)
 
@@ -370,6 +467,11 @@ def introspection(schema):
         elif d.kind == 'enum':
             out.append({'name': d.name, 'meta-type': 'enum',
                         'values': d.values})
+        elif d.kind == 'union':
+            obj(d.name, d.members)
+            out[-1]['tag'] = d.discriminator
+            out[-1]['variants'] = [{'case': v, 'type': t}
+                                   for v, t in d.branches.items()]
         else:
             obj(d.name, d.members)
     return out
@@ -395,7 +497,8 @@ def gen_commands(schema, src, prefix):
          f'#include "{prefix}qapi-types.h"', '',
          '/* The query-qmp-schema reply as JSON text. */',
          'extern const char qapi_introspection_json[];', '']
-    c = [HEADER.format(what=what, src=src), f'#include "{prefix}qapi-commands.h"', '']
+    c = [HEADER.format(what=what, src=src),
+         f'#include "{prefix}qapi-commands.h"', '']
     table = []
     for d in schema.types('command'):
         cn = c_ident(d.name)
@@ -414,7 +517,7 @@ def gen_commands(schema, src, prefix):
             c += emit_from_json(schema, at, afn, d.members, d.extra_args,
                                 True)
         c += [f'static bool qmp_marshal_{cn}(json_t *jargs, json_t **jret, '
-              'QmpSession *s,', f'{" " * (24 + len(cn))}Error **errp)', '{']
+              'QmpSession *s,', '        Error **errp)', '{']
         call = []
         if d.members or d.extra_args:
             c.append(f'    {at} *a = {afn}_from_json(jargs, NULL, errp);')
@@ -474,7 +577,8 @@ def gen_events(schema, src, prefix):
     h = [HEADER.format(what=what, src=src), '#ifndef QAPI_EVENTS_GEN_H',
          '#define QAPI_EVENTS_GEN_H', '', '#include "qapi/qmp.h"',
          f'#include "{prefix}qapi-types.h"', '']
-    c = [HEADER.format(what=what, src=src), f'#include "{prefix}qapi-events.h"', '']
+    c = [HEADER.format(what=what, src=src),
+         f'#include "{prefix}qapi-events.h"', '']
     for d in schema.types('event'):
         fn = f'qapi_event_send_{snake(d.name)}'
         ps = ['Object *root']

@@ -6,8 +6,9 @@ Usage: qapigen.py -o OUTDIR [--prefix P] [--depfile FILE] SCHEMA.json
 
 Writes OUTDIR/Pqapi-types.{h,c}, Pqapi-commands.{h,c} and
 Pqapi-events.{h,c} (see qapiemit.py); the prefix P (default none) lets
-a test schema's output sit next to hemu's.  A schema error prints "file:line: message" on stderr
-and exits with status 1 without writing anything.  Python 3 stdlib only.
+a test schema's output sit next to hemu's.  A schema error prints
+"file:line: message" on stderr and exits with status 1 without writing
+anything.  Python 3 stdlib only.
 """
 import argparse
 import os
@@ -43,7 +44,7 @@ def main(argv):
     for name, text in outputs.items():
         with open(os.path.join(args.outdir, name), 'w',
                   encoding='utf-8') as f:
-            f.write(text)
+            f.write('\n'.join(line.rstrip() for line in text.split('\n')))
     if args.depfile:
         with open(args.depfile, 'w', encoding='utf-8') as f:
             target = os.path.join(args.outdir,

@@ -8,14 +8,23 @@ kind keys below, whose value is the definition's name:
   {"include": "file.json"}                  read another file (relative)
   {"enum": "Name", "values": [...]}         a closed set of strings
   {"struct": "Name", "members": {...}}      a JSON object with typed members
+  {"union": "Name", "base": {...}, "discriminator": "member",
+   "branches": {"enum-value": "Struct", ...}}
+                                            a flat discriminated union: the
+                                            base members, then those of the
+                                            branch the discriminator (a
+                                            required enum member of the
+                                            base) selects
   {"command": "name", "args": {...}, "returns": TYPE, "extra-args": BOOL}
   {"event": "NAME", "data": {...}}
 
-Every definition may carry "doc" (one paragraph, kept for introspection).
+Every definition may carry "doc": one paragraph, kept in the generated
+comments and in introspection; a list of strings is joined with spaces so
+long text can span lines.
 Members are an object from member name to type; a name ending in '?' is
 optional.  A type is a built-in ("str", "int", "bool", "number", "any"),
 a defined enum or struct, or a one-element list ["T"] (a JSON array of T;
-T must be "str" or a struct).  "extra-args": true lets a command accept
+T must be "str", a struct or a union).  "extra-args": true lets a command accept
 members beyond its "args" (object-add's flat properties); they reach the
 C function as one JSON object.
 
@@ -55,7 +64,8 @@ class Member:
 
 class Definition:
     def __init__(self, kind, name, info, doc):
-        self.kind = kind          # 'enum', 'struct', 'command', 'event'
+        self.kind = kind          # 'enum', 'struct', 'union', 'command',
+        #                           'event'
         self.name = name
         self.info = info          # "file:line" for errors
         self.doc = doc
@@ -144,6 +154,7 @@ def _read_file(path, schema, seen):
 KIND_KEYS = {
     'enum': {'values'},
     'struct': {'members'},
+    'union': {'base', 'discriminator', 'branches'},
     'command': {'args', 'returns', 'extra-args'},
     'event': {'data'},
 }
@@ -186,7 +197,13 @@ def _add_definition(expr, info, schema):
             raise SchemaError(f"{info}: {kind} '{name}': unknown key "
                               f"'{key}' (accepted: "
                               f"{', '.join(sorted(allowed))})")
-    d = Definition(kind, name, info, expr.get('doc'))
+    doc = expr.get('doc')
+    if isinstance(doc, list) and all(isinstance(x, str) for x in doc):
+        doc = ' '.join(doc)
+    elif doc is not None and not isinstance(doc, str):
+        raise SchemaError(f"{info}: {kind} '{name}': 'doc' must be a string "
+                          "or a list of strings (joined with spaces)")
+    d = Definition(kind, name, info, doc)
     if kind == 'enum':
         vals = expr.get('values')
         if not isinstance(vals, list) or not vals:
@@ -199,6 +216,13 @@ def _add_definition(expr, info, schema):
         d.values = vals
     elif kind == 'struct':
         d.members = _members(expr.get('members'), info, name)
+    elif kind == 'union':
+        d.members = _members(expr.get('base'), info, name)
+        d.discriminator = expr.get('discriminator')
+        d.branches = expr.get('branches')
+        if not isinstance(d.branches, dict) or not d.branches:
+            raise SchemaError(f"{info}: union '{name}': 'branches' must be "
+                              "a non-empty object from enum value to struct")
     elif kind == 'command':
         d.members = _members(expr.get('args'), info, name)
         d.returns = expr.get('returns')
@@ -208,7 +232,7 @@ def _add_definition(expr, info, schema):
                               "must be true or false")
     else:
         d.members = _members(expr.get('data'), info, name)
-    if kind in ('enum', 'struct'):
+    if kind in ('enum', 'struct', 'union'):
         if name in schema.by_name or name in BUILTINS:
             raise SchemaError(f"{info}: type '{name}' is already defined")
         schema.by_name[name] = d
@@ -225,15 +249,40 @@ def _check_type(schema, typ, info, where, allow_list=True):
         elem = typ[0]
         _check_type(schema, elem, info, where, allow_list=False)
         if elem != 'str' and not (elem in schema.by_name and
-                                  schema.by_name[elem].kind == 'struct'):
+                                  schema.by_name[elem].kind in ('struct',
+                                                                'union')):
             raise SchemaError(f"{info}: {where}: lists of '{elem}' are not "
-                              "supported (only of str and of structs)")
+                              "supported (only of str, structs and unions)")
         return
     if not isinstance(typ, str):
         raise SchemaError(f'{info}: {where}: a type must be a name or '
                           '["T"]')
     if typ not in BUILTINS and typ not in schema.by_name:
         raise SchemaError(f"{info}: {where}: unknown type '{typ}'")
+
+
+def _check_union(schema, d):
+    where = f"{d.info}: union '{d.name}'"
+    tag = [m for m in d.members if m.name == d.discriminator]
+    enum = schema.by_name.get(tag[0].type) if tag else None
+    if not tag or tag[0].optional or not isinstance(tag[0].type, str) or \
+            enum is None or enum.kind != 'enum':
+        raise SchemaError(f"{where}: 'discriminator' must name a required "
+                          "base member of an enum type")
+    d.tag_enum = enum
+    base_names = {m.name for m in d.members}
+    for value, typ in d.branches.items():
+        if value not in enum.values:
+            raise SchemaError(f"{where}: branch '{value}' is not a value of "
+                              f"enum '{enum.name}'")
+        b = schema.by_name.get(typ) if isinstance(typ, str) else None
+        if b is None or b.kind != 'struct':
+            raise SchemaError(f"{where}: branch '{value}' must be a struct "
+                              f"(got {json.dumps(typ)})")
+        clash = base_names & {m.name for m in b.members}
+        if clash:
+            raise SchemaError(f"{where}: branch '{value}' repeats base "
+                              f"member '{sorted(clash)[0]}'")
 
 
 def _check(schema):
@@ -254,6 +303,8 @@ def _check(schema):
                 raise SchemaError(f"{d.info}: command '{d.name}': returning "
                                   "an enum is not supported (wrap it in a "
                                   "struct)")
+    for d in schema.types('union'):
+        _check_union(schema, d)
 
 
 def load(path):

@@ -245,7 +245,8 @@ static inline int64_t a64_orr_is_mov(A64DisasContext *ctx, uint32_t insn)
 /* Computed field: MOVZ's value, imm16 << (hw * 16), as the register. */
 static inline int64_t a64_movz_val(A64DisasContext *ctx, uint32_t insn)
 {
-    uint64_t v = (uint64_t)extract32(insn, 5, 16) << (16 * extract32(insn, 21, 2));
+    int shift = 16 * extract32(insn, 21, 2);
+    uint64_t v = (uint64_t)extract32(insn, 5, 16) << shift;
 
     return a64_regsize(insn) == 64 ? (int64_t)v : (int64_t)(int32_t)v;
 }
@@ -253,7 +254,8 @@ static inline int64_t a64_movz_val(A64DisasContext *ctx, uint32_t insn)
 /* Computed field: MOVN's value, NOT(imm16 << (hw * 16)). */
 static inline int64_t a64_movn_val(A64DisasContext *ctx, uint32_t insn)
 {
-    uint64_t v = ~((uint64_t)extract32(insn, 5, 16) << (16 * extract32(insn, 21, 2)));
+    int shift = 16 * extract32(insn, 21, 2);
+    uint64_t v = ~((uint64_t)extract32(insn, 5, 16) << shift);
 
     return a64_regsize(insn) == 64 ? (int64_t)v : (int64_t)(int32_t)v;
 }
@@ -264,10 +266,12 @@ static inline int64_t a64_bfm_shl(A64DisasContext *ctx, uint32_t insn)
     return a64_regsize(insn) - 1 - extract32(insn, 10, 6);
 }
 
-/* Computed field: insert aliases (BFI, SBFIZ, UBFIZ): lsb = -immr MOD size. */
+/* Computed field: insert aliases (BFI, SBFIZ, UBFIZ): -immr MOD size. */
 static inline int64_t a64_bfm_ilsb(A64DisasContext *ctx, uint32_t insn)
 {
-    return (a64_regsize(insn) - extract32(insn, 16, 6)) & (a64_regsize(insn) - 1);
+    int size = a64_regsize(insn);
+
+    return (size - extract32(insn, 16, 6)) & (size - 1);
 }
 
 /* Computed field: insert aliases (BFI, SBFIZ, UBFIZ): width = imms + 1. */
@@ -276,10 +280,143 @@ static inline int64_t a64_bfm_iwidth(A64DisasContext *ctx, uint32_t insn)
     return extract32(insn, 10, 6) + 1;
 }
 
-/* Computed field: extract aliases (BFXIL, SBFX, UBFX): width = imms - immr + 1. */
+/* Computed field: extract aliases (BFXIL, SBFX, UBFX): imms - immr + 1. */
 static inline int64_t a64_bfm_xwidth(A64DisasContext *ctx, uint32_t insn)
 {
     return (int64_t)extract32(insn, 10, 6) - extract32(insn, 16, 6) + 1;
+}
+
+/* Load/store register forms, for a64_ls_ok(). */
+enum {
+    A64_LS_INDEX = 0,     /* post/pre-index, unprivileged: no PRFM */
+    A64_LS_PRFM_OK = 1,   /* unscaled, register, unsigned offset */
+};
+
+/* Computed field: load/store register selector, size << 2 | opc. */
+static inline int64_t a64_ls_op(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 2) << 2 | extract32(insn, 22, 2);
+}
+
+/*
+ * Whether a load/store register size:opc exists in a form: opc = 11
+ * (load signed to W) exists only for bytes and halfwords, and size:opc =
+ * 11:10 is PRFM, which the index and unprivileged forms lack.
+ */
+static inline bool a64_ls_ok(int64_t op, int form)
+{
+    if (op == 11 || op == 15) {
+        return false;
+    }
+    return op != 14 || form == A64_LS_PRFM_OK;
+}
+
+/*
+ * Computed field: Rt of a load/store register, bit 5 set for an X
+ * register (size 11, or a signed load to X), bit 6 set when Rt is a
+ * PRFM prefetch operation instead.
+ */
+static inline int64_t a64_ls_rt(A64DisasContext *ctx, uint32_t insn)
+{
+    unsigned size = extract32(insn, 30, 2), opc = extract32(insn, 22, 2);
+    bool x = opc == 2 || (size == 3 && opc < 2);
+    bool prfm = size == 3 && opc == 2;
+
+    return prfm << 6 | x << 5 | extract32(insn, 0, 5);
+}
+
+/* Computed field: unsigned offset in bytes, imm12 << size. */
+static inline int64_t a64_ls_uimm(A64DisasContext *ctx, uint32_t insn)
+{
+    return (int64_t)extract32(insn, 10, 12) << extract32(insn, 30, 2);
+}
+
+/*
+ * Computed field: register offset, size << 9 | S << 8 | option << 5 | Rm
+ * (option 010 UXTW, 011 LSL, 110 SXTW, 111 SXTX; the shift is size).
+ */
+static inline int64_t a64_ls_regoff(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 2) << 9 | extract32(insn, 12, 1) << 8 |
+           extract32(insn, 13, 3) << 5 | extract32(insn, 16, 5);
+}
+
+/*
+ * Computed field: RPRFM operation, option<2>:option<0>:S:Rt<2:0> of the
+ * PRFM (register) encodings with Rt<4:3> = 11 and option<1> = 1.
+ */
+static inline int64_t a64_rprfop(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 15, 1) << 5 | extract32(insn, 13, 1) << 4 |
+           extract32(insn, 12, 1) << 3 | extract32(insn, 0, 3);
+}
+
+/* Computed field: load/store pair selector, opc << 1 | L. */
+static inline int64_t a64_pair_op(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 2) << 1 | extract32(insn, 22, 1);
+}
+
+/*
+ * Whether a pair selector exists: STP/LDP of W (0, 1) and X (4, 5)
+ * registers, and LDPSW (3) except in the non-temporal form.
+ */
+static inline bool a64_pair_ok(int64_t op, bool nontemporal)
+{
+    return op == 0 || op == 1 || op == 4 || op == 5 ||
+           (op == 3 && !nontemporal);
+}
+
+/* Whether a pair moves X registers (opc = 10, or LDPSW). */
+static inline bool a64_pair_x(uint32_t insn)
+{
+    return extract32(insn, 31, 1) ||
+           (extract32(insn, 30, 1) && extract32(insn, 22, 1));
+}
+
+/* Computed fields: Rt and Rt2 of a pair, bit 5 set for X registers. */
+static inline int64_t a64_pair_rt(A64DisasContext *ctx, uint32_t insn)
+{
+    return a64_pair_x(insn) << 5 | extract32(insn, 0, 5);
+}
+
+static inline int64_t a64_pair_rt2(A64DisasContext *ctx, uint32_t insn)
+{
+    return a64_pair_x(insn) << 5 | extract32(insn, 10, 5);
+}
+
+/* Computed field: pair offset in bytes, imm7 scaled by 4 or 8 (opc<1>). */
+static inline int64_t a64_pair_imm(A64DisasContext *ctx, uint32_t insn)
+{
+    /* A multiply: shifting a negative value left is undefined in C. */
+    return (int64_t)sextract32(insn, 15, 7) * (4 << extract32(insn, 31, 1));
+}
+
+/* Computed fields: Rt/Rs of exclusives and atomics, X when size = 11. */
+static inline int64_t a64_sz_rt(A64DisasContext *ctx, uint32_t insn)
+{
+    return (extract32(insn, 30, 2) == 3) << 5 | extract32(insn, 0, 5);
+}
+
+static inline int64_t a64_sz_rs(A64DisasContext *ctx, uint32_t insn)
+{
+    return (extract32(insn, 30, 2) == 3) << 5 | extract32(insn, 16, 5);
+}
+
+/* Computed fields: registers of exclusive pairs and CASP, X when bit 30. */
+static inline int64_t a64_b30_rt(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 1) << 5 | extract32(insn, 0, 5);
+}
+
+static inline int64_t a64_b30_rt2(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 1) << 5 | extract32(insn, 10, 5);
+}
+
+static inline int64_t a64_b30_rs(A64DisasContext *ctx, uint32_t insn)
+{
+    return extract32(insn, 30, 1) << 5 | extract32(insn, 16, 5);
 }
 
 #endif

@@ -87,7 +87,8 @@ static void fmt_x0(A64DisasContext *ctx, GString *out, int64_t v)
 
 /*
  * HINT #n without a name: hex, except 39 and 40, which llvm-objdump 19
- * prints in decimal (they belong to later extensions' hint aliases).
+ * prints in decimal (observed with --mattr=+v8.5a; the check in
+ * tests/decode/a64-check.py covers every hint number).
  */
 static void fmt_hint(A64DisasContext *ctx, GString *out, int64_t v)
 {
@@ -195,6 +196,163 @@ static void fmt_barrier(A64DisasContext *ctx, GString *out, int64_t crm)
     }
 }
 
+/* Size suffix of exclusives and atomics: b, h, or none for W/X. */
+static void fmt_bh(A64DisasContext *ctx, GString *out, int64_t size)
+{
+    g_string_append(out, size == 0 ? "b" : size == 1 ? "h" : "");
+}
+
+/* Ordering suffix from A:R (acquire, release): "", "l", "a", "al". */
+static void fmt_ar(A64DisasContext *ctx, GString *out, int64_t ar)
+{
+    static const char names[4][3] = { "", "l", "a", "al" };
+
+    g_string_append(out, names[ar & 3]);
+}
+
+/* Atomic memory operation (o3 = 0, opc). */
+static void fmt_atop(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    static const char names[8][5] = {
+        "add", "clr", "eor", "set", "smax", "smin", "umax", "umin",
+    };
+
+    g_string_append(out, names[op & 7]);
+}
+
+/* The second register of a pair (CASP): Rn + 1, same width. */
+static void fmt_rnext(A64DisasContext *ctx, GString *out, int64_t r)
+{
+    fmt_r(ctx, out, (r & 32) | ((r + 1) & 31));
+}
+
+/*
+ * PRFM operation (C6.2.248): type PLD/PLI/PST, target L1-L3, policy
+ * KEEP/STRM; other values as #imm.
+ */
+static void fmt_prfop(A64DisasContext *ctx, GString *out, int64_t rt)
+{
+    static const char types[3][4] = { "pld", "pli", "pst" };
+    unsigned type = (rt >> 3) & 3, target = (rt >> 1) & 3;
+
+    if (type == 3 || target == 3) {
+        g_string_append_printf(out, "#0x%x", (unsigned)rt & 31);
+        return;
+    }
+    g_string_append_printf(out, "%sl%u%s", types[type], target + 1,
+                           rt & 1 ? "strm" : "keep");
+}
+
+/* Rt of a load/store register (a64_ls_rt()): a register or a prfop. */
+static void fmt_lsrt(A64DisasContext *ctx, GString *out, int64_t rt)
+{
+    if (rt & 64) {
+        fmt_prfop(ctx, out, rt & 31);
+    } else {
+        fmt_r(ctx, out, rt);
+    }
+}
+
+/* ", #<offset>" inside brackets, omitted for zero. */
+static void fmt_moff(A64DisasContext *ctx, GString *out, int64_t v)
+{
+    if (v) {
+        g_string_append_printf(out, ", #%s0x%" PRIx64, v < 0 ? "-" : "",
+                               v < 0 ? -(uint64_t)v : (uint64_t)v);
+    }
+}
+
+/* Load/store register mnemonics by size << 2 | opc (a64_ls_ok() ones). */
+static const char *const ls_names[16] = {
+    "strb", "ldrb", "ldrsb", "ldrsb", "strh", "ldrh", "ldrsh", "ldrsh",
+    "str", "ldr", "ldrsw", "", "str", "ldr", "prfm", "",
+};
+
+/* The mnemonic with @infix after its first two letters (STUR, LDTR). */
+static void put_ls_name(GString *out, int64_t op, const char *infix)
+{
+    const char *n = ls_names[op & 15];
+
+    if ((op & 15) == 14 && *infix) {
+        g_string_append_printf(out, "prf%sm", infix);   /* PRFUM */
+        return;
+    }
+    g_string_append_len(out, n, 2);
+    g_string_append(out, infix);
+    g_string_append(out, n + 2);
+}
+
+static void fmt_ls(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    put_ls_name(out, op, "");
+}
+
+static void fmt_lsu(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    put_ls_name(out, op, "u");
+}
+
+static void fmt_lst(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    put_ls_name(out, op, "t");
+}
+
+/* LDAPUR/STLUR (FEAT_LRCPC2) mnemonics by size << 2 | opc. */
+static void fmt_rcpc(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    static const char *const names[16] = {
+        "stlurb", "ldapurb", "ldapursb", "ldapursb",
+        "stlurh", "ldapurh", "ldapursh", "ldapursh",
+        "stlur", "ldapur", "ldapursw", "", "stlur", "ldapur", "", "",
+    };
+
+    g_string_append(out, names[op & 15]);
+}
+
+/* Register offset (a64_ls_regoff()): "xM", "xM, lsl #s", "wM, uxtw #s". */
+static void fmt_regoff(A64DisasContext *ctx, GString *out, int64_t v)
+{
+    static const char names[8][5] = {
+        "", "", "uxtw", "lsl", "", "", "sxtw", "sxtx",
+    };
+    unsigned option = (v >> 5) & 7;
+    bool s = (v >> 8) & 1;
+
+    fmt_r(ctx, out, (option & 1) << 5 | (v & 31));
+    if (option == 3 && !s) {
+        return;
+    }
+    g_string_append_printf(out, ", %s", names[option]);
+    if (s) {
+        g_string_append_printf(out, " #%u", (unsigned)(v >> 9) & 3);
+    }
+}
+
+/* RPRFM operation (C6.2.265): four named ones, others as #imm. */
+static void fmt_rprfop(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    static const char *const names[6] = {
+        [0] = "pldkeep", [1] = "pstkeep", [4] = "pldstrm", [5] = "pststrm",
+    };
+
+    if (op < 6 && names[op]) {
+        g_string_append(out, names[op]);
+    } else {
+        g_string_append_printf(out, "#0x%x", (unsigned)op);
+    }
+}
+
+/* Load/store pair mnemonics by opc << 1 | L (a64_pair_ok() ones). */
+static void fmt_pair(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    g_string_append(out, op == 3 ? "ldpsw" : op & 1 ? "ldp" : "stp");
+}
+
+static void fmt_pairnp(A64DisasContext *ctx, GString *out, int64_t op)
+{
+    g_string_append(out, op & 1 ? "ldnp" : "stnp");
+}
+
 #include "decode-a64-disas.c.inc"
 
 bool arm_a64_disas_insn(uint32_t insn, uint64_t pc, uint32_t features,
@@ -213,6 +371,9 @@ bool arm_a64_disas_insn(uint32_t insn, uint64_t pc, uint32_t features,
         break;
     case A64_CLASS_DPREG:
         ok = disas_a64_dpreg(&ctx, insn, out);
+        break;
+    case A64_CLASS_LDST:
+        ok = disas_a64_ldst(&ctx, insn, out);
         break;
     default:
         ok = false;

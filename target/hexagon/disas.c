@@ -158,6 +158,13 @@ static void fmt_cond(HexDisasCtx *ctx, GString *out, int64_t v)
                            (int)(v & 3), v & 4 ? ".new" : "");
 }
 
+/* Compound jump condition: bit 1 "!", bit 0 the predicate (p0/p1). */
+static void fmt_cjcond(HexDisasCtx *ctx, GString *out, int64_t v)
+{
+    g_string_append_printf(out, "if (%sp%d.new)", v & 2 ? "!" : "",
+                           (int)(v & 1));
+}
+
 /* Branch prediction hint: 1 is "taken". */
 static void fmt_hint(HexDisasCtx *ctx, GString *out, int64_t v)
 {
@@ -174,6 +181,14 @@ static void fmt_target(HexDisasCtx *ctx, GString *out, int64_t v)
 static void fmt_subreg(HexDisasCtx *ctx, GString *out, int64_t v)
 {
     g_string_append_printf(out, "r%d", (int)(v < 8 ? v : v + 8));
+}
+
+/* Duplex register pair: 0-3 are r1:0..r7:6, 4-7 are r17:16..r23:22. */
+static void fmt_subpair(HexDisasCtx *ctx, GString *out, int64_t v)
+{
+    int r = v < 4 ? v * 2 : 16 + (v - 4) * 2;
+
+    g_string_append_printf(out, "r%d:%d", r + 1, r);
 }
 
 #include "decode-hexagon.c.inc"

@@ -23,6 +23,8 @@ static bool tool_decode(A64DisasContext *ctx, uint32_t insn)
         return decode_a64_branch(ctx, insn);
     case A64_CLASS_DPREG:
         return decode_a64_dpreg(ctx, insn);
+    case A64_CLASS_LDST:
+        return decode_a64_ldst(ctx, insn);
     default:
         return false;
     }

@@ -99,7 +99,8 @@ static void test_disas_packets(void)
     check_packet(p1, 2, 0, "{ \tr1 = add(r2,#0x5)\n  \tnop } \n",
                  "ADDI\nNOP\n");
     check_packet(p2, 2, 0, "{ \tnop\n  \tnop }  :endloop0\n", "NOP\nNOP\n");
-    check_packet(p3, 2, 0, "{ \timmext(#0x12345640)\n  \tr0 = ##0x12345678 } \n",
+    check_packet(p3, 2, 0,
+                 "{ \timmext(#0x12345640)\n  \tr0 = ##0x12345678 } \n",
                  "IMMEXT\nTFRSI\n");
     check_packet(p4, 1, 0x2c, "{ \tif (p0) jump:nt 0x24 } \n", "PJUMP\n");
     check_packet(p5, 1, 0, "{ \tr1 = #0x2; \tr0 = #0x1 } \n",

@@ -12,7 +12,7 @@ json, no hemu code) talks to one hemu started as
        -run-timeout 30
 and checks the greeting, negotiation, every command with a successful and
 a failing call, events, introspection, malformed input, several monitors
-at once and reconnecting.  Expected values come from the protocol
+at once and reconnecting; a second run with -S starts paused.  Expected values come from the protocol
 description and the command line (16M is 16777216 bytes), not from the
 implementation.  hemu is killed whatever happens; the run takes ~1 s.
 """
@@ -371,6 +371,51 @@ def test_multi_and_reconnect(path_b, port):
     return t
 
 
+def test_start_stopped(tmp):
+    """-S: the machine starts paused; cont runs it (RESUME)."""
+    sock = os.path.join(tmp, 's.sock')
+    proc = subprocess.Popen(
+        [HEMU, '-M', 'none', '-S', '-qmp',
+         f'unix:{sock},server=on,wait=off', '-run-timeout', '30'],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, cwd=tmp)
+    try:
+        wait_for(sock, proc)
+        c = Client(socket.AF_UNIX, sock)
+        c.cmd('qmp_capabilities')
+        ok('S-paused', c.cmd('query-status'),
+           lambda v: v == {'running': False, 'status': 'paused'})
+        ok('S-cont', c.cmd('cont'))
+        c.event('RESUME')
+        ok('S-running', c.cmd('query-status'), lambda v: v['running'])
+        c.cmd('quit')
+        check('S-quit', proc.wait(timeout=5) == 0)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_option_errors(tmp):
+    """Bad -qmp / -mon: exit status 1, the message names the problem."""
+    cases = [
+        ('qmp-bad-address', ['-qmp', 'stdio'], ['-qmp stdio', 'unix:']),
+        ('qmp-bad-path', ['-qmp', f'unix:{tmp}/no/dir/q.sock,server=on,'
+                          'wait=off'], ['no/dir/q.sock']),
+        ('mon-no-chardev', ['-mon', 'chardev=nope'], ["'nope'"]),
+        ('mon-readline', ['-chardev', 'null,id=n', '-mon',
+                          'chardev=n,mode=readline'], ['readline']),
+        ('mon-bad-key', ['-mon', 'chardev=n,colour=red'], ['colour']),
+    ]
+    for name, args, words in cases:
+        p = subprocess.run([HEMU, '-M', 'none', *args, '-run-timeout', '5'],
+                           capture_output=True, text=True, timeout=10,
+                           stdin=subprocess.DEVNULL, cwd=tmp)
+        check(name, p.returncode == 1 and
+              all(w in p.stderr for w in words),
+              f'status {p.returncode}: {p.stderr}')
+
+
 def wait_for(path, proc):
     for _ in range(100):
         if os.path.exists(path) or proc.poll() is not None:
@@ -423,14 +468,22 @@ def main():
                   t.event('SHUTDOWN')['event'] == 'SHUTDOWN')
             rc = proc.wait(timeout=5)
             check('quit-status-0', rc == 0, f'status {rc}')
-        except Exception as e:  # report, then make sure hemu goes away
+        except Exception as e:  # noqa: BLE001 (reported; hemu is killed)
             check('no-exception', False, repr(e))
         finally:
             if proc.poll() is None:
                 proc.kill()
             _, stderr = proc.communicate(timeout=5)
+            text = stderr.decode(errors='replace')
+            check('no-sanitizer-report', 'runtime error' not in text and
+                  'Sanitizer' not in text, text[:2000])
             if failures:
                 print('hemu stderr:', stderr.decode(errors='replace')[:2000])
+        try:
+            test_option_errors(tmp)
+            test_start_stopped(tmp)
+        except Exception as e:  # noqa: BLE001 (reported as a failure)
+            check('start-stopped', False, repr(e))
     print(f'{len(failures)} failure(s)')
     return 1 if failures else 0
 

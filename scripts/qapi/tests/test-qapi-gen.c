@@ -7,7 +7,8 @@
  * Checks the C side of the visitors (a JSON value converted to C and
  * back is the same value), the error messages users see for each kind of
  * bad input (naming the member, with its path, and the expected type),
- * the marshallers and dispatch table through qmp_dispatch(), the event
+ * a flat union and its branch selection, the marshallers and dispatch
+ * table through qmp_dispatch(), the event
  * emitters and the introspection data.  Expected values are written out
  * by hand from the schema.
  */
@@ -23,6 +24,16 @@ bool qmp_test_echo(Outer *value, Outer **ret, QmpSession *s, Error **errp)
     json_t *j = qapi_outer_to_json(value);
 
     *ret = qapi_outer_from_json(j, "copy", errp);
+    json_decref(j);
+    return *ret != NULL;
+}
+
+bool qmp_test_shapes(GPtrArray *shapes, GPtrArray **ret, QmpSession *s,
+                     Error **errp)
+{
+    json_t *j = qapi_shape_list_to_json(shapes);
+
+    *ret = qapi_shape_list_from_json(j, "copy", errp);
     json_decref(j);
     return *ret != NULL;
 }
@@ -214,6 +225,69 @@ static void test_dispatch(void)
                "been found\"}}");
 }
 
+#define SHAPES                                                               \
+    "[{\"kind\": \"circle\", \"radius\": 3}, "                             \
+    "{\"kind\": \"square\", \"name\": \"n\", \"side\": 2, \"label\": \"s\"}, " \
+    "{\"kind\": \"dot\"}]"
+
+static void test_union(void)
+{
+    json_t *in = parse(SHAPES), *out;
+    Error *err = NULL;
+    GPtrArray *list = qapi_shape_list_from_json(in, "shapes", &err);
+    Shape *circle, *square, *dot;
+
+    g_assert_null(err);
+    g_assert_cmpuint(list->len, ==, 3);
+    circle = list->pdata[0];
+    square = list->pdata[1];
+    dot = list->pdata[2];
+    /* Hand-checked against SHAPES. */
+    g_assert_cmpint(circle->kind, ==, SHAPE_KIND_CIRCLE);
+    g_assert_cmpint(circle->u.circle->radius, ==, 3);
+    g_assert_null(circle->name);
+    g_assert_cmpint(square->kind, ==, SHAPE_KIND_SQUARE);
+    g_assert_cmpstr(square->name, ==, "n");
+    g_assert_cmpint(square->u.square->side, ==, 2);
+    g_assert_cmpstr(square->u.square->label, ==, "s");
+    g_assert_cmpint(dot->kind, ==, SHAPE_KIND_DOT);
+    out = qapi_shape_list_to_json(list);
+    g_assert_true(json_equal(in, out));
+    json_decref(out);
+    g_ptr_array_unref(list);
+    json_decref(in);
+}
+
+static void test_union_dispatch(void)
+{
+    g_autofree char *req = g_strdup_printf(
+        "{\"execute\": \"test-shapes\", \"arguments\": {\"shapes\": %s}}",
+        SHAPES);
+    g_autofree char *got = call(req);
+    json_t *reply = parse(got), *want = parse(SHAPES);
+
+    g_assert_true(json_equal(json_object_get(reply, "return"), want));
+    json_decref(reply);
+    json_decref(want);
+    check_call("{\"execute\": \"test-shapes\", \"arguments\": {\"shapes\": "
+               "[{\"kind\": \"circle\", \"side\": 1}]}}",
+               "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+               "\"Parameter 'shapes[0].side' is unexpected\"}}");
+    check_call("{\"execute\": \"test-shapes\", \"arguments\": {\"shapes\": "
+               "[{\"kind\": \"dot\"}, {\"kind\": \"circle\"}]}}",
+               "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+               "\"Parameter 'shapes[1].radius' is missing\"}}");
+    check_call("{\"execute\": \"test-shapes\", \"arguments\": {\"shapes\": "
+               "[{\"kind\": \"dot\", \"radius\": 1}]}}",
+               "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+               "\"Parameter 'shapes[0].radius' is unexpected\"}}");
+    check_call("{\"execute\": \"test-shapes\", \"arguments\": {\"shapes\": "
+               "[{\"kind\": \"oval\"}]}}",
+               "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+               "\"Parameter 'shapes[0].kind' does not accept value 'oval' "
+               "(accepted: 'circle', 'square', 'dot')\"}}");
+}
+
 static void test_echo(void)
 {
     g_autofree char *req = g_strdup_printf(
@@ -276,6 +350,13 @@ static void test_introspection(void)
                     ==, "Inner");
     g_assert_nonnull(schema_entry(schema, "TEST_BARE"));
     g_assert_nonnull(schema_entry(schema, "Sub"));  /* from the include */
+    cmd = schema_entry(schema, "Shape");
+    g_assert_cmpstr(json_string_value(json_object_get(cmd, "tag")), ==,
+                    "kind");
+    want = parse("[{\"case\": \"circle\", \"type\": \"Circle\"}, "
+                 "{\"case\": \"square\", \"type\": \"Square\"}]");
+    g_assert_true(json_equal(json_object_get(cmd, "variants"), want));
+    json_decref(want);
     json_decref(schema);
 }
 
@@ -287,6 +368,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qapi/errors", test_errors);
     g_test_add_func("/qapi/dispatch", test_dispatch);
     g_test_add_func("/qapi/echo", test_echo);
+    g_test_add_func("/qapi/union", test_union);
+    g_test_add_func("/qapi/union-dispatch", test_union_dispatch);
     g_test_add_func("/qapi/events", test_events);
     g_test_add_func("/qapi/introspection", test_introspection);
     return g_test_run();

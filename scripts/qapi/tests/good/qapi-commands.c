@@ -9,7 +9,7 @@
 #include "qapi-commands.h"
 
 static bool qmp_marshal_test_list(json_t *jargs, json_t **jret, QmpSession *s,
-                                 Error **errp)
+        Error **errp)
 {
     GPtrArray *ret = NULL;
     bool ok;
@@ -27,6 +27,79 @@ static bool qmp_marshal_test_list(json_t *jargs, json_t **jret, QmpSession *s,
     return ok;
 }
 
+typedef struct QapiArgs_test_shapes {
+    GPtrArray *shapes;
+} QapiArgs_test_shapes;
+
+static void qapi_args_test_shapes_free(QapiArgs_test_shapes *p)
+{
+    if (!p) {
+        return;
+    }
+    if (p->shapes) {
+        g_ptr_array_unref(p->shapes);
+    }
+    g_free(p);
+}
+
+static bool qapi_args_test_shapes_members_from_json(json_t *j, const char *what,
+        QapiArgs_test_shapes *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "shapes");
+        g_autofree char *w = qapi_member_what(what, "shapes");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        p->shapes = qapi_shape_list_from_json(v, w, errp);
+        if (!p->shapes) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static QapiArgs_test_shapes *qapi_args_test_shapes_from_json(json_t *j, const char *what,
+        Error **errp)
+{
+    static const char *const known[] = { "shapes", NULL };
+    QapiArgs_test_shapes *p;
+
+    if (!qapi_in_object(j, what, errp) ||
+        !qapi_check_members(j, what, known, errp)) {
+        return NULL;
+    }
+    p = g_new0(QapiArgs_test_shapes, 1);
+    if (!qapi_args_test_shapes_members_from_json(j, what, p, errp)) {
+        qapi_args_test_shapes_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static bool qmp_marshal_test_shapes(json_t *jargs, json_t **jret, QmpSession *s,
+        Error **errp)
+{
+    QapiArgs_test_shapes *a = qapi_args_test_shapes_from_json(jargs, NULL, errp);
+    GPtrArray *ret = NULL;
+    bool ok;
+
+    if (!a) {
+        return false;
+    }
+    ok = qmp_test_shapes(a->shapes, &ret, s, errp);
+    if (ok) {
+        *jret = qapi_shape_list_to_json(ret);
+    }
+    if (ret) {
+        g_ptr_array_unref(ret);
+    }
+    qapi_args_test_shapes_free(a);
+    return ok;
+}
+
 typedef struct QapiArgs_test_echo {
     Outer *value;
 } QapiArgs_test_echo;
@@ -40,8 +113,27 @@ static void qapi_args_test_echo_free(QapiArgs_test_echo *p)
     g_free(p);
 }
 
+static bool qapi_args_test_echo_members_from_json(json_t *j, const char *what,
+        QapiArgs_test_echo *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "value");
+        g_autofree char *w = qapi_member_what(what, "value");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        p->value = qapi_outer_from_json(v, w, errp);
+        if (!p->value) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static QapiArgs_test_echo *qapi_args_test_echo_from_json(json_t *j, const char *what,
-                                         Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "value", NULL };
     QapiArgs_test_echo *p;
@@ -51,29 +143,15 @@ static QapiArgs_test_echo *qapi_args_test_echo_from_json(json_t *j, const char *
         return NULL;
     }
     p = g_new0(QapiArgs_test_echo, 1);
-    {
-        json_t *v = json_object_get(j, "value");
-        g_autofree char *w = qapi_member_what(what, "value");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            p->value = qapi_outer_from_json(v, w, errp);
-            if (!p->value) {
-                goto fail;
-            }
-        }
+    if (!qapi_args_test_echo_members_from_json(j, what, p, errp)) {
+        qapi_args_test_echo_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_args_test_echo_free(p);
-    return NULL;
 }
 
 static bool qmp_marshal_test_echo(json_t *jargs, json_t **jret, QmpSession *s,
-                                 Error **errp)
+        Error **errp)
 {
     QapiArgs_test_echo *a = qapi_args_test_echo_from_json(jargs, NULL, errp);
     Outer *ret = NULL;
@@ -105,8 +183,37 @@ static void qapi_args_test_add_free(QapiArgs_test_add *p)
     g_free(p);
 }
 
+static bool qapi_args_test_add_members_from_json(json_t *j, const char *what,
+        QapiArgs_test_add *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "a");
+        g_autofree char *w = qapi_member_what(what, "a");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_int(v, w, &p->a, errp)) {
+            return false;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "b");
+        g_autofree char *w = qapi_member_what(what, "b");
+
+        if (v) {
+            if (!qapi_in_int(v, w, &p->b, errp)) {
+                return false;
+            }
+            p->has_b = true;
+        }
+    }
+    return true;
+}
+
 static QapiArgs_test_add *qapi_args_test_add_from_json(json_t *j, const char *what,
-                                       Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "a", "b", NULL };
     QapiArgs_test_add *p;
@@ -116,41 +223,15 @@ static QapiArgs_test_add *qapi_args_test_add_from_json(json_t *j, const char *wh
         return NULL;
     }
     p = g_new0(QapiArgs_test_add, 1);
-    {
-        json_t *v = json_object_get(j, "a");
-        g_autofree char *w = qapi_member_what(what, "a");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            if (!qapi_in_int(v, w, &p->a, errp)) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "b");
-        g_autofree char *w = qapi_member_what(what, "b");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            if (!qapi_in_int(v, w, &p->b, errp)) {
-                goto fail;
-            }
-            p->has_b = true;
-        }
+    if (!qapi_args_test_add_members_from_json(j, what, p, errp)) {
+        qapi_args_test_add_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_args_test_add_free(p);
-    return NULL;
 }
 
 static bool qmp_marshal_test_add(json_t *jargs, json_t **jret, QmpSession *s,
-                                Error **errp)
+        Error **errp)
 {
     QapiArgs_test_add *a = qapi_args_test_add_from_json(jargs, NULL, errp);
     int64_t ret = 0;
@@ -182,8 +263,26 @@ static void qapi_args_test_flat_free(QapiArgs_test_flat *p)
     g_free(p);
 }
 
+static bool qapi_args_test_flat_members_from_json(json_t *j, const char *what,
+        QapiArgs_test_flat *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "id");
+        g_autofree char *w = qapi_member_what(what, "id");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_str(v, w, &p->id, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static QapiArgs_test_flat *qapi_args_test_flat_from_json(json_t *j, const char *what,
-                                         Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "id", NULL };
     QapiArgs_test_flat *p;
@@ -193,28 +292,15 @@ static QapiArgs_test_flat *qapi_args_test_flat_from_json(json_t *j, const char *
     }
     p = g_new0(QapiArgs_test_flat, 1);
     p->extra = qapi_extra_members(j, known);
-    {
-        json_t *v = json_object_get(j, "id");
-        g_autofree char *w = qapi_member_what(what, "id");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            if (!qapi_in_str(v, w, &p->id, errp)) {
-                goto fail;
-            }
-        }
+    if (!qapi_args_test_flat_members_from_json(j, what, p, errp)) {
+        qapi_args_test_flat_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_args_test_flat_free(p);
-    return NULL;
 }
 
 static bool qmp_marshal_test_flat(json_t *jargs, json_t **jret, QmpSession *s,
-                                 Error **errp)
+        Error **errp)
 {
     QapiArgs_test_flat *a = qapi_args_test_flat_from_json(jargs, NULL, errp);
     json_t *ret = NULL;
@@ -234,7 +320,7 @@ static bool qmp_marshal_test_flat(json_t *jargs, json_t **jret, QmpSession *s,
 }
 
 static bool qmp_marshal_test_void(json_t *jargs, json_t **jret, QmpSession *s,
-                                 Error **errp)
+        Error **errp)
 {
     bool ok;
 
@@ -250,6 +336,7 @@ static bool qmp_marshal_test_void(json_t *jargs, json_t **jret, QmpSession *s,
 
 const QmpCommand qapi_commands[] = {
     { "test-list", qmp_marshal_test_list },
+    { "test-shapes", qmp_marshal_test_shapes },
     { "test-echo", qmp_marshal_test_echo },
     { "test-add", qmp_marshal_test_add },
     { "test-flat", qmp_marshal_test_flat },
@@ -277,19 +364,32 @@ const char qapi_introspection_json[] =
     "name\":\"tags\",\"type\":\"[str]\",\"optional\":true},{\"name\":\"items\",\"type\":"
     "\"[Inner]\",\"optional\":true},{\"name\":\"ratio\",\"type\":\"number\",\"optional"
     "\":true},{\"name\":\"blob\",\"type\":\"any\",\"optional\":true},{\"name\":\"maybe-"
-    "colour\",\"type\":\"Colour\",\"optional\":true}]},{\"name\":\":test-echo-arg\","
-    "\"meta-type\":\"object\",\"members\":[{\"name\":\"value\",\"type\":\"Outer\"}]},{\""
-    "name\":\"test-echo\",\"meta-type\":\"command\",\"arg-type\":\":test-echo-arg\","
-    "\"ret-type\":\"Outer\",\"doc\":\"Returns its argument.\"},{\"name\":\":test-add"
-    "-arg\",\"meta-type\":\"object\",\"members\":[{\"name\":\"a\",\"type\":\"int\"},{\"na"
-    "me\":\"b\",\"type\":\"int\",\"optional\":true}]},{\"name\":\"test-add\",\"meta-typ"
-    "e\":\"command\",\"arg-type\":\":test-add-arg\",\"ret-type\":\"int\"},{\"name\":\":"
-    "test-flat-arg\",\"meta-type\":\"object\",\"members\":[{\"name\":\"id\",\"type\":\""
-    "str\"}],\"extra-members\":true},{\"name\":\"test-flat\",\"meta-type\":\"comman"
-    "d\",\"arg-type\":\":test-flat-arg\",\"ret-type\":\"any\"},{\"name\":\"test-void\""
-    ",\"meta-type\":\"command\",\"arg-type\":\":empty\",\"ret-type\":\":empty\"},{\"na"
-    "me\":\":TEST_EVENT-arg\",\"meta-type\":\"object\",\"members\":[{\"name\":\"colou"
-    "r\",\"type\":\"Colour\"},{\"name\":\"count\",\"type\":\"int\",\"optional\":true}]},"
-    "{\"name\":\"TEST_EVENT\",\"meta-type\":\"event\",\"arg-type\":\":TEST_EVENT-arg"
-    "\"},{\"name\":\"TEST_BARE\",\"meta-type\":\"event\",\"arg-type\":\":empty\"}]"
+    "colour\",\"type\":\"Colour\",\"optional\":true}]},{\"name\":\"Loose\",\"meta-typ"
+    "e\":\"object\",\"members\":[{\"name\":\"blob\",\"type\":\"any\",\"optional\":true}]"
+    "},{\"name\":\"ShapeKind\",\"meta-type\":\"enum\",\"values\":[\"circle\",\"square\""
+    ",\"dot\"]},{\"name\":\"Circle\",\"meta-type\":\"object\",\"members\":[{\"name\":\"r"
+    "adius\",\"type\":\"int\"}]},{\"name\":\"Square\",\"meta-type\":\"object\",\"member"
+    "s\":[{\"name\":\"side\",\"type\":\"int\"},{\"name\":\"label\",\"type\":\"str\",\"optio"
+    "nal\":true}]},{\"name\":\"Shape\",\"meta-type\":\"object\",\"members\":[{\"name\""
+    ":\"kind\",\"type\":\"ShapeKind\"},{\"name\":\"name\",\"type\":\"str\",\"optional\":t"
+    "rue}],\"tag\":\"kind\",\"variants\":[{\"case\":\"circle\",\"type\":\"Circle\"},{\"c"
+    "ase\":\"square\",\"type\":\"Square\"}]},{\"name\":\"[Shape]\",\"meta-type\":\"arra"
+    "y\",\"element-type\":\"Shape\"},{\"name\":\":test-shapes-arg\",\"meta-type\":\"o"
+    "bject\",\"members\":[{\"name\":\"shapes\",\"type\":\"[Shape]\"}]},{\"name\":\"test"
+    "-shapes\",\"meta-type\":\"command\",\"arg-type\":\":test-shapes-arg\",\"ret-ty"
+    "pe\":\"[Shape]\"},{\"name\":\":test-echo-arg\",\"meta-type\":\"object\",\"member"
+    "s\":[{\"name\":\"value\",\"type\":\"Outer\"}]},{\"name\":\"test-echo\",\"meta-type"
+    "\":\"command\",\"arg-type\":\":test-echo-arg\",\"ret-type\":\"Outer\",\"doc\":\"Re"
+    "turns its argument.\"},{\"name\":\":test-add-arg\",\"meta-type\":\"object\",\""
+    "members\":[{\"name\":\"a\",\"type\":\"int\"},{\"name\":\"b\",\"type\":\"int\",\"option"
+    "al\":true}]},{\"name\":\"test-add\",\"meta-type\":\"command\",\"arg-type\":\":te"
+    "st-add-arg\",\"ret-type\":\"int\"},{\"name\":\":test-flat-arg\",\"meta-type\":\""
+    "object\",\"members\":[{\"name\":\"id\",\"type\":\"str\"}],\"extra-members\":true}"
+    ",{\"name\":\"test-flat\",\"meta-type\":\"command\",\"arg-type\":\":test-flat-ar"
+    "g\",\"ret-type\":\"any\"},{\"name\":\"test-void\",\"meta-type\":\"command\",\"arg-"
+    "type\":\":empty\",\"ret-type\":\":empty\"},{\"name\":\":TEST_EVENT-arg\",\"meta-"
+    "type\":\"object\",\"members\":[{\"name\":\"colour\",\"type\":\"Colour\"},{\"name\":"
+    "\"count\",\"type\":\"int\",\"optional\":true}]},{\"name\":\"TEST_EVENT\",\"meta-t"
+    "ype\":\"event\",\"arg-type\":\":TEST_EVENT-arg\"},{\"name\":\"TEST_BARE\",\"meta"
+    "-type\":\"event\",\"arg-type\":\":empty\"}]"
     ;

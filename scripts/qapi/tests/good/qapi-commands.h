@@ -16,6 +16,7 @@
 extern const char qapi_introspection_json[];
 
 bool qmp_test_list(GPtrArray **ret, QmpSession *s, Error **errp);
+bool qmp_test_shapes(GPtrArray *shapes, GPtrArray **ret, QmpSession *s, Error **errp);
 /* test-echo: Returns its argument. */
 bool qmp_test_echo(Outer *value, Outer **ret, QmpSession *s, Error **errp);
 bool qmp_test_add(int64_t a, bool has_b, int64_t b, int64_t *ret, QmpSession *s, Error **errp);

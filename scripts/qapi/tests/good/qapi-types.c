@@ -21,6 +21,19 @@ const char *qapi_colour_str(Colour v)
     return qapi_colour_names[v];
 }
 
+const char *const qapi_shape_kind_names[] = {
+    "circle",
+    "square",
+    "dot",
+    NULL
+};
+
+const char *qapi_shape_kind_str(ShapeKind v)
+{
+    assert((unsigned)v < SHAPE_KIND__MAX);
+    return qapi_shape_kind_names[v];
+}
+
 void qapi_sub_free(Sub *p)
 {
     if (!p) {
@@ -38,8 +51,26 @@ json_t *qapi_sub_to_json(const Sub *p)
     return j;
 }
 
+bool qapi_sub_members_from_json(json_t *j, const char *what,
+        Sub *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "s");
+        g_autofree char *w = qapi_member_what(what, "s");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_str(v, w, &p->s, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 Sub *qapi_sub_from_json(json_t *j, const char *what,
-               Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "s", NULL };
     Sub *p;
@@ -49,24 +80,11 @@ Sub *qapi_sub_from_json(json_t *j, const char *what,
         return NULL;
     }
     p = g_new0(Sub, 1);
-    {
-        json_t *v = json_object_get(j, "s");
-        g_autofree char *w = qapi_member_what(what, "s");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            if (!qapi_in_str(v, w, &p->s, errp)) {
-                goto fail;
-            }
-        }
+    if (!qapi_sub_members_from_json(j, what, p, errp)) {
+        qapi_sub_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_sub_free(p);
-    return NULL;
 }
 
 GPtrArray *qapi_sub_list_new(void)
@@ -126,8 +144,37 @@ json_t *qapi_inner_to_json(const Inner *p)
     return j;
 }
 
+bool qapi_inner_members_from_json(json_t *j, const char *what,
+        Inner *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "n");
+        g_autofree char *w = qapi_member_what(what, "n");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_int(v, w, &p->n, errp)) {
+            return false;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "flag");
+        g_autofree char *w = qapi_member_what(what, "flag");
+
+        if (v) {
+            if (!qapi_in_bool(v, w, &p->flag, errp)) {
+                return false;
+            }
+            p->has_flag = true;
+        }
+    }
+    return true;
+}
+
 Inner *qapi_inner_from_json(json_t *j, const char *what,
-                   Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "n", "flag", NULL };
     Inner *p;
@@ -137,37 +184,11 @@ Inner *qapi_inner_from_json(json_t *j, const char *what,
         return NULL;
     }
     p = g_new0(Inner, 1);
-    {
-        json_t *v = json_object_get(j, "n");
-        g_autofree char *w = qapi_member_what(what, "n");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            if (!qapi_in_int(v, w, &p->n, errp)) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "flag");
-        g_autofree char *w = qapi_member_what(what, "flag");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            if (!qapi_in_bool(v, w, &p->flag, errp)) {
-                goto fail;
-            }
-            p->has_flag = true;
-        }
+    if (!qapi_inner_members_from_json(j, what, p, errp)) {
+        qapi_inner_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_inner_free(p);
-    return NULL;
 }
 
 GPtrArray *qapi_inner_list_new(void)
@@ -250,8 +271,108 @@ json_t *qapi_outer_to_json(const Outer *p)
     return j;
 }
 
+bool qapi_outer_members_from_json(json_t *j, const char *what,
+        Outer *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "name");
+        g_autofree char *w = qapi_member_what(what, "name");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_str(v, w, &p->name, errp)) {
+            return false;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "colour");
+        g_autofree char *w = qapi_member_what(what, "colour");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        int e;
+
+        if (!qapi_in_enum(v, w, qapi_colour_names, &e, errp)) {
+            return false;
+        }
+        p->colour = (Colour)e;
+    }
+    {
+        json_t *v = json_object_get(j, "inner");
+        g_autofree char *w = qapi_member_what(what, "inner");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        p->inner = qapi_inner_from_json(v, w, errp);
+        if (!p->inner) {
+            return false;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "tags");
+        g_autofree char *w = qapi_member_what(what, "tags");
+
+        if (v) {
+            if (!qapi_in_str_list(v, w, &p->tags, errp)) {
+                return false;
+            }
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "items");
+        g_autofree char *w = qapi_member_what(what, "items");
+
+        if (v) {
+            p->items = qapi_inner_list_from_json(v, w, errp);
+            if (!p->items) {
+                return false;
+            }
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "ratio");
+        g_autofree char *w = qapi_member_what(what, "ratio");
+
+        if (v) {
+            if (!qapi_in_number(v, w, &p->ratio, errp)) {
+                return false;
+            }
+            p->has_ratio = true;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "blob");
+        g_autofree char *w = qapi_member_what(what, "blob");
+
+        if (v) {
+            p->blob = json_incref(v);
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "maybe-colour");
+        g_autofree char *w = qapi_member_what(what, "maybe-colour");
+
+        if (v) {
+            int e;
+
+            if (!qapi_in_enum(v, w, qapi_colour_names, &e, errp)) {
+                return false;
+            }
+            p->maybe_colour = (Colour)e;
+            p->has_maybe_colour = true;
+        }
+    }
+    return true;
+}
+
 Outer *qapi_outer_from_json(json_t *j, const char *what,
-                   Error **errp)
+        Error **errp)
 {
     static const char *const known[] = { "name", "colour", "inner", "tags", "items", "ratio", "blob", "maybe-colour", NULL };
     Outer *p;
@@ -261,118 +382,11 @@ Outer *qapi_outer_from_json(json_t *j, const char *what,
         return NULL;
     }
     p = g_new0(Outer, 1);
-    {
-        json_t *v = json_object_get(j, "name");
-        g_autofree char *w = qapi_member_what(what, "name");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            if (!qapi_in_str(v, w, &p->name, errp)) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "colour");
-        g_autofree char *w = qapi_member_what(what, "colour");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            int e;
-    
-            if (!qapi_in_enum(v, w, qapi_colour_names, &e, errp)) {
-                goto fail;
-            }
-            p->colour = (Colour)e;
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "inner");
-        g_autofree char *w = qapi_member_what(what, "inner");
-
-        if (!v) {
-            qapi_missing(w, errp);
-            goto fail;
-        } else {
-            p->inner = qapi_inner_from_json(v, w, errp);
-            if (!p->inner) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "tags");
-        g_autofree char *w = qapi_member_what(what, "tags");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            if (!qapi_in_str_list(v, w, &p->tags, errp)) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "items");
-        g_autofree char *w = qapi_member_what(what, "items");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            p->items = qapi_inner_list_from_json(v, w, errp);
-            if (!p->items) {
-                goto fail;
-            }
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "ratio");
-        g_autofree char *w = qapi_member_what(what, "ratio");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            if (!qapi_in_number(v, w, &p->ratio, errp)) {
-                goto fail;
-            }
-            p->has_ratio = true;
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "blob");
-        g_autofree char *w = qapi_member_what(what, "blob");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            p->blob = json_incref(v);
-        }
-    }
-    {
-        json_t *v = json_object_get(j, "maybe-colour");
-        g_autofree char *w = qapi_member_what(what, "maybe-colour");
-
-        if (!v) {
-            /* optional: absent */
-        } else {
-            int e;
-    
-            if (!qapi_in_enum(v, w, qapi_colour_names, &e, errp)) {
-                goto fail;
-            }
-            p->maybe_colour = (Colour)e;
-            p->has_maybe_colour = true;
-        }
+    if (!qapi_outer_members_from_json(j, what, p, errp)) {
+        qapi_outer_free(p);
+        return NULL;
     }
     return p;
-
-fail:
-    qapi_outer_free(p);
-    return NULL;
 }
 
 GPtrArray *qapi_outer_list_new(void)
@@ -403,6 +417,449 @@ GPtrArray *qapi_outer_list_from_json(json_t *j, const char *what, Error **errp)
     json_array_foreach(j, i, v) {
         g_autofree char *w = g_strdup_printf("%s[%zu]", what, i);
         Outer *e = qapi_outer_from_json(v, w, errp);
+
+        if (!e) {
+            g_ptr_array_unref(list);
+            return NULL;
+        }
+        g_ptr_array_add(list, e);
+    }
+    return list;
+}
+
+void qapi_loose_free(Loose *p)
+{
+    if (!p) {
+        return;
+    }
+    json_decref(p->blob);
+    g_free(p);
+}
+
+json_t *qapi_loose_to_json(const Loose *p)
+{
+    json_t *j = json_object();
+
+    if (p->blob) {
+        json_object_set_new(j, "blob", (p->blob ? json_incref(p->blob) : json_null()));
+    }
+    return j;
+}
+
+bool qapi_loose_members_from_json(json_t *j, const char *what,
+        Loose *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "blob");
+        g_autofree char *w = qapi_member_what(what, "blob");
+
+        if (v) {
+            p->blob = json_incref(v);
+        }
+    }
+    return true;
+}
+
+Loose *qapi_loose_from_json(json_t *j, const char *what,
+        Error **errp)
+{
+    static const char *const known[] = { "blob", NULL };
+    Loose *p;
+
+    if (!qapi_in_object(j, what, errp) ||
+        !qapi_check_members(j, what, known, errp)) {
+        return NULL;
+    }
+    p = g_new0(Loose, 1);
+    if (!qapi_loose_members_from_json(j, what, p, errp)) {
+        qapi_loose_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+GPtrArray *qapi_loose_list_new(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)qapi_loose_free);
+}
+
+json_t *qapi_loose_list_to_json(GPtrArray *list)
+{
+    json_t *a = json_array();
+
+    for (guint i = 0; list && i < list->len; i++) {
+        json_array_append_new(a, qapi_loose_to_json(list->pdata[i]));
+    }
+    return a;
+}
+
+GPtrArray *qapi_loose_list_from_json(json_t *j, const char *what, Error **errp)
+{
+    GPtrArray *list;
+    size_t i;
+    json_t *v;
+
+    if (!qapi_in_array(j, what, errp)) {
+        return NULL;
+    }
+    list = qapi_loose_list_new();
+    json_array_foreach(j, i, v) {
+        g_autofree char *w = g_strdup_printf("%s[%zu]", what, i);
+        Loose *e = qapi_loose_from_json(v, w, errp);
+
+        if (!e) {
+            g_ptr_array_unref(list);
+            return NULL;
+        }
+        g_ptr_array_add(list, e);
+    }
+    return list;
+}
+
+void qapi_circle_free(Circle *p)
+{
+    if (!p) {
+        return;
+    }
+    g_free(p);
+}
+
+json_t *qapi_circle_to_json(const Circle *p)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "radius", json_integer(p->radius));
+    return j;
+}
+
+bool qapi_circle_members_from_json(json_t *j, const char *what,
+        Circle *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "radius");
+        g_autofree char *w = qapi_member_what(what, "radius");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_int(v, w, &p->radius, errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Circle *qapi_circle_from_json(json_t *j, const char *what,
+        Error **errp)
+{
+    static const char *const known[] = { "radius", NULL };
+    Circle *p;
+
+    if (!qapi_in_object(j, what, errp) ||
+        !qapi_check_members(j, what, known, errp)) {
+        return NULL;
+    }
+    p = g_new0(Circle, 1);
+    if (!qapi_circle_members_from_json(j, what, p, errp)) {
+        qapi_circle_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+GPtrArray *qapi_circle_list_new(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)qapi_circle_free);
+}
+
+json_t *qapi_circle_list_to_json(GPtrArray *list)
+{
+    json_t *a = json_array();
+
+    for (guint i = 0; list && i < list->len; i++) {
+        json_array_append_new(a, qapi_circle_to_json(list->pdata[i]));
+    }
+    return a;
+}
+
+GPtrArray *qapi_circle_list_from_json(json_t *j, const char *what, Error **errp)
+{
+    GPtrArray *list;
+    size_t i;
+    json_t *v;
+
+    if (!qapi_in_array(j, what, errp)) {
+        return NULL;
+    }
+    list = qapi_circle_list_new();
+    json_array_foreach(j, i, v) {
+        g_autofree char *w = g_strdup_printf("%s[%zu]", what, i);
+        Circle *e = qapi_circle_from_json(v, w, errp);
+
+        if (!e) {
+            g_ptr_array_unref(list);
+            return NULL;
+        }
+        g_ptr_array_add(list, e);
+    }
+    return list;
+}
+
+void qapi_square_free(Square *p)
+{
+    if (!p) {
+        return;
+    }
+    g_free(p->label);
+    g_free(p);
+}
+
+json_t *qapi_square_to_json(const Square *p)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "side", json_integer(p->side));
+    if (p->label) {
+        json_object_set_new(j, "label", qapi_out_str(p->label));
+    }
+    return j;
+}
+
+bool qapi_square_members_from_json(json_t *j, const char *what,
+        Square *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "side");
+        g_autofree char *w = qapi_member_what(what, "side");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        if (!qapi_in_int(v, w, &p->side, errp)) {
+            return false;
+        }
+    }
+    {
+        json_t *v = json_object_get(j, "label");
+        g_autofree char *w = qapi_member_what(what, "label");
+
+        if (v) {
+            if (!qapi_in_str(v, w, &p->label, errp)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+Square *qapi_square_from_json(json_t *j, const char *what,
+        Error **errp)
+{
+    static const char *const known[] = { "side", "label", NULL };
+    Square *p;
+
+    if (!qapi_in_object(j, what, errp) ||
+        !qapi_check_members(j, what, known, errp)) {
+        return NULL;
+    }
+    p = g_new0(Square, 1);
+    if (!qapi_square_members_from_json(j, what, p, errp)) {
+        qapi_square_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+GPtrArray *qapi_square_list_new(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)qapi_square_free);
+}
+
+json_t *qapi_square_list_to_json(GPtrArray *list)
+{
+    json_t *a = json_array();
+
+    for (guint i = 0; list && i < list->len; i++) {
+        json_array_append_new(a, qapi_square_to_json(list->pdata[i]));
+    }
+    return a;
+}
+
+GPtrArray *qapi_square_list_from_json(json_t *j, const char *what, Error **errp)
+{
+    GPtrArray *list;
+    size_t i;
+    json_t *v;
+
+    if (!qapi_in_array(j, what, errp)) {
+        return NULL;
+    }
+    list = qapi_square_list_new();
+    json_array_foreach(j, i, v) {
+        g_autofree char *w = g_strdup_printf("%s[%zu]", what, i);
+        Square *e = qapi_square_from_json(v, w, errp);
+
+        if (!e) {
+            g_ptr_array_unref(list);
+            return NULL;
+        }
+        g_ptr_array_add(list, e);
+    }
+    return list;
+}
+
+static bool qapi_shape_base_members_from_json(json_t *j, const char *what,
+        Shape *p, Error **errp)
+{
+    {
+        json_t *v = json_object_get(j, "kind");
+        g_autofree char *w = qapi_member_what(what, "kind");
+
+        if (!v) {
+            qapi_missing(w, errp);
+            return false;
+        }
+        int e;
+
+        if (!qapi_in_enum(v, w, qapi_shape_kind_names, &e, errp)) {
+            return false;
+        }
+        p->kind = (ShapeKind)e;
+    }
+    {
+        json_t *v = json_object_get(j, "name");
+        g_autofree char *w = qapi_member_what(what, "name");
+
+        if (v) {
+            if (!qapi_in_str(v, w, &p->name, errp)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void qapi_shape_free(Shape *p)
+{
+    if (!p) {
+        return;
+    }
+    g_free(p->name);
+    switch (p->kind) {
+    case SHAPE_KIND_CIRCLE:
+        qapi_circle_free(p->u.circle);
+        break;
+    case SHAPE_KIND_SQUARE:
+        qapi_square_free(p->u.square);
+        break;
+    default:
+        break;
+    }
+    g_free(p);
+}
+
+json_t *qapi_shape_to_json(const Shape *p)
+{
+    json_t *j = json_object();
+
+    json_object_set_new(j, "kind", json_string(qapi_shape_kind_str(p->kind)));
+    if (p->name) {
+        json_object_set_new(j, "name", qapi_out_str(p->name));
+    }
+    switch (p->kind) {
+    case SHAPE_KIND_CIRCLE: {
+        json_t *b = qapi_circle_to_json(p->u.circle);
+
+        json_object_update(j, b);
+        json_decref(b);
+        break;
+    }
+    case SHAPE_KIND_SQUARE: {
+        json_t *b = qapi_square_to_json(p->u.square);
+
+        json_object_update(j, b);
+        json_decref(b);
+        break;
+    }
+    default:
+        break;
+    }
+    return j;
+}
+
+Shape *qapi_shape_from_json(json_t *j, const char *what,
+        Error **errp)
+{
+    static const char *const known_base[] = { "kind", "name", NULL };
+    static const char *const known_circle[] = { "kind", "name", "radius", NULL };
+    static const char *const known_square[] = { "kind", "name", "side", "label", NULL };
+    Shape *p;
+
+    if (!qapi_in_object(j, what, errp)) {
+        return NULL;
+    }
+    p = g_new0(Shape, 1);
+    if (!qapi_shape_base_members_from_json(j, what, p, errp)) {
+        goto fail;
+    }
+    switch (p->kind) {
+    case SHAPE_KIND_CIRCLE:
+        p->u.circle = g_new0(Circle, 1);
+        if (!qapi_check_members(j, what, known_circle, errp) ||
+            !qapi_circle_members_from_json(j, what, p->u.circle, errp)) {
+            goto fail;
+        }
+        break;
+    case SHAPE_KIND_SQUARE:
+        p->u.square = g_new0(Square, 1);
+        if (!qapi_check_members(j, what, known_square, errp) ||
+            !qapi_square_members_from_json(j, what, p->u.square, errp)) {
+            goto fail;
+        }
+        break;
+    default:
+        if (!qapi_check_members(j, what, known_base, errp)) {
+            goto fail;
+        }
+        break;
+    }
+    return p;
+
+fail:
+    qapi_shape_free(p);
+    return NULL;
+}
+
+GPtrArray *qapi_shape_list_new(void)
+{
+    return g_ptr_array_new_with_free_func((GDestroyNotify)qapi_shape_free);
+}
+
+json_t *qapi_shape_list_to_json(GPtrArray *list)
+{
+    json_t *a = json_array();
+
+    for (guint i = 0; list && i < list->len; i++) {
+        json_array_append_new(a, qapi_shape_to_json(list->pdata[i]));
+    }
+    return a;
+}
+
+GPtrArray *qapi_shape_list_from_json(json_t *j, const char *what, Error **errp)
+{
+    GPtrArray *list;
+    size_t i;
+    json_t *v;
+
+    if (!qapi_in_array(j, what, errp)) {
+        return NULL;
+    }
+    list = qapi_shape_list_new();
+    json_array_foreach(j, i, v) {
+        g_autofree char *w = g_strdup_printf("%s[%zu]", what, i);
+        Shape *e = qapi_shape_from_json(v, w, errp);
 
         if (!e) {
             g_ptr_array_unref(list);

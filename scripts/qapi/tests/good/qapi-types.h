@@ -14,6 +14,10 @@
 typedef struct Sub Sub;
 typedef struct Inner Inner;
 typedef struct Outer Outer;
+typedef struct Loose Loose;
+typedef struct Circle Circle;
+typedef struct Square Square;
+typedef struct Shape Shape;
 
 /* A closed set. */
 typedef enum Colour {
@@ -28,6 +32,18 @@ extern const char *const qapi_colour_names[];
 /* The JSON name of @v. */
 const char *qapi_colour_str(Colour v);
 
+typedef enum ShapeKind {
+    SHAPE_KIND_CIRCLE,
+    SHAPE_KIND_SQUARE,
+    SHAPE_KIND_DOT,
+    SHAPE_KIND__MAX
+} ShapeKind;
+
+/* The JSON names of ShapeKind, NULL-terminated. */
+extern const char *const qapi_shape_kind_names[];
+/* The JSON name of @v. */
+const char *qapi_shape_kind_str(ShapeKind v);
+
 struct Sub {
     char *s;
 };
@@ -41,6 +57,9 @@ Sub *qapi_sub_from_json(json_t *j, const char *what, Error **errp);
 GPtrArray *qapi_sub_list_new(void);
 json_t *qapi_sub_list_to_json(GPtrArray *list);
 GPtrArray *qapi_sub_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_sub_members_from_json(json_t *j, const char *what, Sub *p,
+        Error **errp);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Sub, qapi_sub_free)
 
 struct Inner {
@@ -58,6 +77,9 @@ Inner *qapi_inner_from_json(json_t *j, const char *what, Error **errp);
 GPtrArray *qapi_inner_list_new(void);
 json_t *qapi_inner_list_to_json(GPtrArray *list);
 GPtrArray *qapi_inner_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_inner_members_from_json(json_t *j, const char *what, Inner *p,
+        Error **errp);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Inner, qapi_inner_free)
 
 /* Every member kind. */
@@ -83,6 +105,83 @@ Outer *qapi_outer_from_json(json_t *j, const char *what, Error **errp);
 GPtrArray *qapi_outer_list_new(void);
 json_t *qapi_outer_list_to_json(GPtrArray *list);
 GPtrArray *qapi_outer_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_outer_members_from_json(json_t *j, const char *what, Outer *p,
+        Error **errp);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Outer, qapi_outer_free)
+
+/* Only optional members that cannot fail to convert. */
+struct Loose {
+    json_t *blob;  /* optional (NULL: absent) */
+};
+
+void qapi_loose_free(Loose *p);
+/* @p as a JSON object (a new reference). */
+json_t *qapi_loose_to_json(const Loose *p);
+/* @j as a Loose; errors name @what and the member. */
+Loose *qapi_loose_from_json(json_t *j, const char *what, Error **errp);
+/* An empty list of Loose that frees its elements. */
+GPtrArray *qapi_loose_list_new(void);
+json_t *qapi_loose_list_to_json(GPtrArray *list);
+GPtrArray *qapi_loose_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_loose_members_from_json(json_t *j, const char *what, Loose *p,
+        Error **errp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Loose, qapi_loose_free)
+
+struct Circle {
+    int64_t radius;
+};
+
+void qapi_circle_free(Circle *p);
+/* @p as a JSON object (a new reference). */
+json_t *qapi_circle_to_json(const Circle *p);
+/* @j as a Circle; errors name @what and the member. */
+Circle *qapi_circle_from_json(json_t *j, const char *what, Error **errp);
+/* An empty list of Circle that frees its elements. */
+GPtrArray *qapi_circle_list_new(void);
+json_t *qapi_circle_list_to_json(GPtrArray *list);
+GPtrArray *qapi_circle_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_circle_members_from_json(json_t *j, const char *what, Circle *p,
+        Error **errp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Circle, qapi_circle_free)
+
+struct Square {
+    int64_t side;
+    char *label;  /* optional (NULL: absent) */
+};
+
+void qapi_square_free(Square *p);
+/* @p as a JSON object (a new reference). */
+json_t *qapi_square_to_json(const Square *p);
+/* @j as a Square; errors name @what and the member. */
+Square *qapi_square_from_json(json_t *j, const char *what, Error **errp);
+/* An empty list of Square that frees its elements. */
+GPtrArray *qapi_square_list_new(void);
+json_t *qapi_square_list_to_json(GPtrArray *list);
+GPtrArray *qapi_square_list_from_json(json_t *j, const char *what, Error **errp);
+/* Convert the members of @j into @p (no check for unknown members). */
+bool qapi_square_members_from_json(json_t *j, const char *what, Square *p,
+        Error **errp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Square, qapi_square_free)
+
+/* A flat union; 'dot' has no branch, so only the base members. */
+struct Shape {
+    ShapeKind kind;
+    char *name;  /* optional (NULL: absent) */
+    union {  /* the branch kind selects */
+        Circle *circle;
+        Square *square;
+    } u;
+};
+
+void qapi_shape_free(Shape *p);
+json_t *qapi_shape_to_json(const Shape *p);
+Shape *qapi_shape_from_json(json_t *j, const char *what, Error **errp);
+GPtrArray *qapi_shape_list_new(void);
+json_t *qapi_shape_list_to_json(GPtrArray *list);
+GPtrArray *qapi_shape_list_from_json(json_t *j, const char *what, Error **errp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Shape, qapi_shape_free)
 
 #endif
