@@ -161,6 +161,19 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             return NULL;
         }
     }
+    if (o->monitors->len) {
+        Object *monitors = cli_container(root, "monitors", errp);
+
+        if (!monitors) {
+            return NULL;
+        }
+        for (guint i = 0; i < o->monitors->len; i++) {
+            if (!cli_new_object(monitors, "monitor", o->monitors->pdata[i],
+                                "qom-type", errp)) {
+                return NULL;
+            }
+        }
+    }
     ms = machine_new(root, o->machine_type, o->machine_props, errp);
     if (!ms) {
         return NULL;

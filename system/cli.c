@@ -410,18 +410,13 @@ static bool cli_chardev(CliOptions *o, const char *arg, Error **errp)
 }
 
 /*
- * -qmp and -mon: a QMP monitor is a "monitor-qmp" object, so it is
- * recorded as an -object argument (created after -chardev, at
- * /objects/monitorN).  N counts the monitors so far.
+ * -qmp and -mon: a QMP monitor is a "monitor-qmp" object; cli_build
+ * creates them at /monitors/monitorN after the chardevs.  N counts the
+ * monitors so far, in command-line order.
  */
 static char *cli_monitor_id(const CliOptions *o)
 {
-    guint n = 0;
-
-    for (guint i = 0; i < o->objects->len; i++) {
-        n += g_str_has_prefix(o->objects->pdata[i], TYPE_MONITOR_QMP ",");
-    }
-    return g_strdup_printf("monitor%u", n);
+    return g_strdup_printf("monitor%u", o->monitors->len);
 }
 
 static bool cli_qmp(CliOptions *o, const char *arg, Error **errp)
@@ -434,7 +429,7 @@ static bool cli_qmp(CliOptions *o, const char *arg, Error **errp)
                    "tcp:HOST:PORT,server=on,wait=off)", arg);
         return false;
     }
-    g_ptr_array_add(o->objects, monitor_qmp_object_arg(id, arg));
+    g_ptr_array_add(o->monitors, monitor_qmp_object_arg(id, arg));
     return true;
 }
 
@@ -446,7 +441,7 @@ static bool cli_mon(CliOptions *o, const char *arg, Error **errp)
     if (!obj) {
         return false;
     }
-    g_ptr_array_add(o->objects, obj);
+    g_ptr_array_add(o->monitors, obj);
     return true;
 }
 
@@ -614,6 +609,7 @@ CliOptions *cli_options_new(void)
     accel_config_init(&o->accel);
     o->chardevs = g_ptr_array_new_with_free_func(g_free);
     o->objects = g_ptr_array_new_with_free_func(g_free);
+    o->monitors = g_ptr_array_new_with_free_func(g_free);
     o->devices = g_ptr_array_new_with_free_func(g_free);
     o->serials = g_ptr_array_new_with_free_func(g_free);
     return o;
@@ -628,6 +624,7 @@ void cli_options_free(CliOptions *o)
     keyval_free(o->machine_props);
     g_ptr_array_unref(o->chardevs);
     g_ptr_array_unref(o->objects);
+    g_ptr_array_unref(o->monitors);
     g_ptr_array_unref(o->devices);
     g_ptr_array_unref(o->serials);
     g_free(o);

@@ -10,7 +10,9 @@
  * user objects (-object, at /objects/<id>), serial chardevs (-serial,
  * -nographic), the machine (-M and the options that set its properties),
  * and devices (-device, at /machine/peripheral/<id>), all in one root
- * container per run.  cli_main() does both and runs the main loop; it
+ * container per run (QMP monitors from -qmp and -mon at
+ * /monitors/monitorN, after the chardevs they use).  cli_main() does both
+ * and runs the main loop; it
  * returns the process's exit status, which only main() turns into exit().
  *
  * Exit statuses: 0 success (also on SIGINT/SIGTERM), 1 bad option or
@@ -38,6 +40,8 @@ typedef struct CliOptions {
                                    -cpu, -kernel, -initrd, -append, -dtb */
     GPtrArray *chardevs;        /* -chardev arguments, in order (char *) */
     GPtrArray *objects;         /* -object arguments */
+    GPtrArray *monitors;        /* -qmp/-mon, as monitor-qmp object
+                                   arguments (created at /monitors/<id>) */
     GPtrArray *devices;         /* -device arguments */
     GPtrArray *serials;         /* -serial specs */
     bool nographic;             /* -nographic */

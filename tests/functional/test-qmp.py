@@ -40,9 +40,18 @@ class Client:
     """A QMP client: replies and events are told apart by their keys."""
 
     def __init__(self, family, addr):
-        self.sock = socket.socket(family, socket.SOCK_STREAM)
-        self.sock.settimeout(5)
-        self.sock.connect(addr)
+        # The socket file may exist a moment before hemu listens on it.
+        for attempt in range(50):
+            self.sock = socket.socket(family, socket.SOCK_STREAM)
+            self.sock.settimeout(5)
+            try:
+                self.sock.connect(addr)
+                break
+            except (ConnectionRefusedError, FileNotFoundError):
+                self.sock.close()
+                if attempt == 49:
+                    raise
+                time.sleep(0.05)
         self.buf = b''
         self.events = []
         self.greeting = self.recv()
@@ -245,7 +254,7 @@ def test_qom(c):
                                              'property': 'nope'}),
         words=['nope'])
     # monitor1 is the -mon one (pretty=off); pretty may change at run time.
-    mon = '/objects/monitor1'
+    mon = '/monitors/monitor1'
     ok('qom-get-pretty', c.cmd('qom-get', {'path': mon,
                                            'property': 'pretty'}),
        lambda v: v is False)
@@ -316,8 +325,13 @@ def test_objects(c):
         'DeviceNotFound')
     err('object-del-unknown', c.cmd('object-del', {'id': 'mem1'}),
         words=['mem1'])
+    # Monitors live at /monitors, not among the user's objects.
     err('object-del-monitor', c.cmd('object-del', {'id': 'monitor0'}),
         words=['monitor0'])
+    ok('monitors-folder', c.cmd('qom-list', {'path': '/monitors'}),
+       lambda v: {'monitor0', 'monitor1'} <= {p['name'] for p in v})
+    ok('objects-no-monitor', c.cmd('qom-list', {'path': '/objects'}),
+       lambda v: not any(p['name'].startswith('monitor') for p in v))
 
 
 def test_malformed(c):
@@ -448,7 +462,9 @@ def main():
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, cwd=tmp)
         try:
+            # The -mon chardev's socket appears before the -qmp monitors'.
             wait_for(sock_b, proc)
+            wait_for(sock_a, proc)
             c = Client(socket.AF_UNIX, sock_a)
             test_greeting_and_negotiation(c)
             test_control(c)
