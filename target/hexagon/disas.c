@@ -19,7 +19,6 @@ typedef struct HexDisasCtx {
     uint64_t pc;          /* address of the packet being printed */
     bool ext_pending;     /* the previous word was an immext */
     uint32_t ext_bits;    /* its value: upper 26 bits, low 6 bits zero */
-    bool extended;        /* the word being printed used ext_bits */
     const char *name;     /* pattern recorded by the last trans_ stub */
 } HexDisasCtx;
 
@@ -34,7 +33,6 @@ static int64_t extend_imm(HexDisasCtx *ctx, uint32_t raw, int64_t value,
     if (!ctx->ext_pending) {
         return value;
     }
-    ctx->extended = true;
     return (int32_t)(ctx->ext_bits | (raw & ((1u << keep) - 1)));
 }
 
@@ -165,6 +163,12 @@ static void fmt_cjcond(HexDisasCtx *ctx, GString *out, int64_t v)
                            (int)(v & 1));
 }
 
+/* Compound jump predicate register, from the same member. */
+static void fmt_cjp(HexDisasCtx *ctx, GString *out, int64_t v)
+{
+    g_string_append_printf(out, "%d", (int)(v & 1));
+}
+
 /* Branch prediction hint: 1 is "taken". */
 static void fmt_hint(HexDisasCtx *ctx, GString *out, int64_t v)
 {
@@ -212,6 +216,7 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_ldst),
     HEX_TABLE(hex_cr),
     HEX_TABLE(hex_sys),
+    HEX_TABLE(hex_xtype),
 };
 
 /* Duplex sub-instruction groups (PRM "Duplexes"). */
@@ -245,7 +250,6 @@ static bool disas_one(HexDisasCtx *ctx, const HexTable *tables, int ntables,
     for (int i = 0; i < ntables; i++) {
         gsize len = out->len;
 
-        ctx->extended = false;
         if (tables[i].disas(ctx, insn, out)) {
             ctx->name = NULL;
             tables[i].decode(ctx, insn);

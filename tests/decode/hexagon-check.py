@@ -7,11 +7,15 @@ table itself (fixed bits as written, free bits random with a seed taken
 from the pattern name, parse bits 11), plus a packet with a constant
 extender in front when the pattern has an extendable field, and for the
 duplex sub-instruction tables whole duplex words with the pattern in the
-high and in the low half.  Assemble the words with llvm-mc-19, disassemble
-them with llvm-objdump-19, run hexagon-disas-tool on the same packets and
-require for each word that hemu's decoder named the pattern the sample was
-made for and that both disassemblers print the same text (whitespace
-normalised).  Exit 77 (skip) without llvm-mc-19/llvm-objdump-19.
+high and in the low half.  A packet whose sample reads a .new predicate
+gets a `pN = cmp.eq(r0,r0)` producer in front (llvm rejects it otherwise),
+and duplex partners are chosen to write other registers.  Assemble the
+words with llvm-mc-19, disassemble them with llvm-objdump-19, run
+hexagon-disas-tool on the same packets and require for each word that
+hemu's decoder named the pattern the sample was made for and that both
+disassemblers print the same text (whitespace normalised).  Also fail when
+patterns of two different 32-bit tables overlap.  Exit 77 (skip) without
+llvm-mc-19/llvm-objdump-19.
 
 Usage: hexagon-check.py --tool PATH [--seed N] [--samples N] ISA...
 """
@@ -191,6 +195,21 @@ def make_pred(expr, binds, fdefs):
                                             for k, b in binds.items()}})
 
 
+def cross_table_overlaps(tables, order):
+    """Pairs of patterns of different 32-bit tables that match a common
+    word: disas.c tries the tables in turn, so they must not overlap."""
+    main = [t for t in order if not t.startswith('hex_sub_')]
+    out = []
+    for i, a in enumerate(main):
+        for b in main[i + 1:]:
+            for p in tables[a]:
+                for q in tables[b]:
+                    if (p.value ^ q.value) & p.mask & q.mask == 0:
+                        out.append('%s (%s) overlaps %s (%s)'
+                                   % (p.name, p.where, q.name, q.where))
+    return out
+
+
 def first_match(pats, word):
     for p in pats:
         if p.matches(word) and (not p.pred or p.pred(word)):
@@ -318,6 +337,9 @@ def main():
         return 77
 
     extendable, tables, order = parse_isa(args.isa)
+    overlaps = cross_table_overlaps(tables, order)
+    for o in overlaps:
+        print('FAIL %s' % o)
     packets = make_packets(extendable, tables, order, args.samples,
                            args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -352,7 +374,7 @@ def main():
     ok = len(names - set(failed))
     print('%d patterns, %d packets' % (npat, len(packets)))
     print('%d passed, %d failed' % (ok, len(names) - ok))
-    return 1 if failed else 0
+    return 1 if failed or overlaps else 0
 
 
 if __name__ == '__main__':
