@@ -433,6 +433,27 @@ static bool cli_qmp(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+/* -monitor SPEC: the human monitor on a -serial style chardev spec. */
+static bool cli_monitor(CliOptions *o, const char *arg, Error **errp)
+{
+    g_autofree char *id = cli_monitor_id(o);
+    g_autofree char *obj = NULL;
+
+    if (!strcmp(arg, "none")) {
+        return true;
+    }
+    if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
+        printf("-monitor accepts the -serial specs (stdio, pty, "
+               "unix:PATH,server=on,wait=off, tcp:HOST:PORT,server=on,"
+               "wait=off, chardev:ID) and none\n");
+        o->exit_now = true;
+        return true;
+    }
+    obj = monitor_qmp_object_arg(id, arg);
+    g_ptr_array_add(o->monitors, g_strconcat(obj, ",mode=readline", NULL));
+    return true;
+}
+
 static bool cli_mon(CliOptions *o, const char *arg, Error **errp)
 {
     g_autofree char *id = cli_monitor_id(o);
@@ -545,8 +566,11 @@ static const CliOption cli_options[] = {
       cli_serial },
     { "qmp", NULL, "unix:PATH|tcp:HOST:PORT[,server=on][,wait=off]",
       "QMP monitor on a socket (docs/user/qmp.md)", cli_qmp },
-    { "mon", NULL, "chardev=ID[,mode=control][,pretty=on]",
-      "QMP monitor on the chardev ID", cli_mon },
+    { "mon", NULL, "chardev=ID[,mode=control|readline][,pretty=on]",
+      "a monitor (QMP, or the human one) on the chardev ID", cli_mon },
+    { "monitor", NULL, "SPEC",
+      "the human monitor on a -serial style SPEC (e.g. stdio, unix:PATH,...)",
+      cli_monitor },
     { "nographic", NULL, NULL,
       "no display: serial port 0 on stdio unless -serial says otherwise",
       cli_nographic },

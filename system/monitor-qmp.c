@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * QMP monitors: the QOM type "monitor-qmp", which speaks QMP on one
- * chardev (include/qapi/qmp.h), and the broadcast of events.
+ * Monitors: the QOM type "monitor-qmp", which speaks QMP on one chardev
+ * (include/qapi/qmp.h) or, with mode=readline, the human monitor
+ * (system/hmp.c: a "(hemu)" prompt, one command per line), and the
+ * broadcast of events (to QMP clients only).
  *
  * Each monitor keeps one QmpSession, reset when a client connects (the
  * greeting is sent then) so a client that disconnects and another that
@@ -16,6 +18,7 @@
 
 #include "qapi/qapi-events.h"
 #include "system/chardev.h"
+#include "system/hmp.h"
 #include "system/main-loop.h"
 
 /* The longest pending request, in bytes; more is an error. */
@@ -23,12 +26,18 @@
 
 OBJECT_DECLARE_SIMPLE_TYPE(MonitorQmp, MONITOR_QMP)
 
+/* "mode": what the monitor speaks. */
+enum { MONITOR_MODE_CONTROL, MONITOR_MODE_READLINE };
+static const char *const monitor_mode_names[] = { "control", "readline",
+                                                  NULL };
+
 struct MonitorQmp {
     Object parent_obj;
     char *chardev_id;           /* property "chardev": an existing chardev */
     char *spec;                 /* property "spec": a chardev to create */
     bool pretty;                /* property "pretty": indented replies;
                                    may change while running (qom-set) */
+    int mode;                   /* property "mode": MONITOR_MODE_* */
     Chardev *chr;               /* after realize; a reference is held */
     QmpSession session;
     GString *in;                /* bytes of the value being scanned */
@@ -143,10 +152,62 @@ static int monitor_can_read(void *opaque)
     return 4096;
 }
 
+/* Human monitor: send text, turning "\n" into "\r\n" for terminals. */
+static void monitor_puts(MonitorQmp *mon, const char *text)
+{
+    g_autoptr(GString) t = g_string_new(NULL);
+
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n') {
+            g_string_append_c(t, '\r');
+        }
+        g_string_append_c(t, *p);
+    }
+    chardev_write(mon->chr, (const uint8_t *)t->str, (int)t->len);
+}
+
+/* Human monitor: one complete line in mon->in. */
+static void monitor_hmp_line(MonitorQmp *mon)
+{
+    g_autoptr(GString) out = g_string_new(NULL);
+    Error *err = NULL;
+
+    if (!hmp_execute(&mon->session, mon->in->str, out, &err)) {
+        g_string_append_printf(out, "%s\n", error_get_pretty(err));
+        error_free(err);
+    }
+    g_string_truncate(mon->in, 0);
+    monitor_puts(mon, out->str);
+    if (mon->session.quit_after_reply) {
+        mon->session.quit_after_reply = false;
+        qapi_event_send_shutdown(mon->session.root, false, "host-qmp-quit");
+        main_loop_request_quit(0);
+        return;
+    }
+    monitor_puts(mon, "(hemu) ");
+}
+
+static void monitor_hmp_read(MonitorQmp *mon, const uint8_t *buf, int len)
+{
+    for (int i = 0; i < len; i++) {
+        if (buf[i] == '\n' || buf[i] == '\r') {
+            if (buf[i] == '\n' || mon->in->len) {
+                monitor_hmp_line(mon);
+            }
+        } else if (mon->in->len < 4096) {
+            g_string_append_c(mon->in, (char)buf[i]);
+        }
+    }
+}
+
 static void monitor_read(void *opaque, const uint8_t *buf, int len)
 {
     MonitorQmp *mon = opaque;
 
+    if (mon->mode == MONITOR_MODE_READLINE) {
+        monitor_hmp_read(mon, buf, len);
+        return;
+    }
     for (int i = 0; i < len; i++) {
         if (monitor_scan_byte(mon, (char)buf[i])) {
             monitor_handle(mon);
@@ -164,7 +225,11 @@ static void monitor_event(void *opaque, ChardevEvent event)
     monitor_scan_reset(mon);
     mon->session.negotiated = false;
     mon->session.quit_after_reply = false;
-    if (event == CHARDEV_EVENT_OPENED) {
+    if (event == CHARDEV_EVENT_OPENED &&
+        mon->mode == MONITOR_MODE_READLINE) {
+        monitor_puts(mon, "hemu " HEMU_VERSION " monitor - type 'help' for "
+                     "more information\n(hemu) ");
+    } else if (event == CHARDEV_EVENT_OPENED) {
         json_t *greeting = qmp_greeting();
 
         monitor_send(mon, greeting);
@@ -193,11 +258,13 @@ static bool monitor_qmp_realize(Object *obj, Error **errp)
             return false;
         }
     } else if (!chardev_new_serial(root, mon->spec, id, &chr, errp)) {
-        error_prepend(errp, "-qmp %s: ", mon->spec);
+        error_prepend(errp, "%s %s: ", mon->mode == MONITOR_MODE_READLINE ?
+                      "-monitor" : "-qmp", mon->spec);
         return false;
     } else if (!chr) {
-        error_setg(errp, "-qmp %s: a QMP monitor needs a chardev (none is "
-                   "not accepted)", mon->spec);
+        error_setg(errp, "%s %s: a monitor needs a chardev (none is not "
+                   "accepted)", mon->mode == MONITOR_MODE_READLINE ?
+                   "-monitor" : "-qmp", mon->spec);
         return false;
     }
     mon->chr = chr;
@@ -242,6 +309,9 @@ static const PropDef monitor_qmp_props[] = {
       .description = "indent replies and events over several lines",
       .flags = PROP_F_CONFIG | PROP_F_RUNTIME, .has_default = true,
       .def_u = false },
+    DEFINE_PROP_ENUM("mode", MonitorQmp, mode, MONITOR_MODE_CONTROL,
+                     "MonitorMode", monitor_mode_names,
+                     "control: QMP (JSON); readline: the human monitor"),
     PROP_END
 };
 
@@ -256,7 +326,8 @@ static const TypeInfo monitor_qmp_types[] = {
     {
         .name = TYPE_MONITOR_QMP,
         .parent = TYPE_OBJECT,
-        .description = "QMP monitor on a chardev (-qmp, -mon)",
+        .description = "QMP or human monitor on a chardev (-qmp, -mon, "
+                       "-monitor)",
         .instance_size = sizeof(MonitorQmp),
         .instance_init = monitor_qmp_init,
         .instance_finalize = monitor_qmp_finalize,
@@ -349,12 +420,13 @@ char *monitor_mon_object_arg(const char *id, const char *arg, Error **errp)
         error_setg(errp, "-mon: missing chardev=ID (the -chardev to use)");
         return NULL;
     }
-    if (mode && strcmp(mode, "control")) {
-        error_setg(errp, "-mon: mode '%s' is not available (accepted: "
-                   "control; the human monitor, mode=readline, is not "
-                   "built yet)", mode);
+    if (mode && strcmp(mode, "control") && strcmp(mode, "readline")) {
+        error_setg(errp, "-mon: unknown mode '%s' (accepted: control, "
+                   "readline)", mode);
         return NULL;
     }
-    return g_strdup_printf(TYPE_MONITOR_QMP ",id=%s,chardev=%s,pretty=%s",
-                           id, chardev, keyval_get(kv, "pretty") ?: "off");
+    return g_strdup_printf(TYPE_MONITOR_QMP ",id=%s,chardev=%s,pretty=%s,"
+                           "mode=%s", id, chardev,
+                           keyval_get(kv, "pretty") ?: "off",
+                           mode ? mode : "control");
 }

@@ -15,6 +15,7 @@
 #include "exec/target-arch.h"
 #include "hw/boards.h"
 #include "hw/resettable.h"
+#include "system/hmp.h"
 #include "system/main-loop.h"
 
 /* The run's machine, or an error when none is built. */
@@ -81,10 +82,18 @@ bool qmp_human_monitor_command(const char *command_line, bool has_cpu_index,
                                int64_t cpu_index, char **ret, QmpSession *s,
                                Error **errp)
 {
-    error_setg(errp, "human-monitor-command '%s': the human monitor (HMP) "
-               "is not available in hemu yet; use the QMP commands "
-               "(query-commands lists them)", command_line);
-    return false;
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    if (has_cpu_index) {
+        error_setg(errp, "human-monitor-command: cpu-index is not accepted "
+                   "yet (no machine has CPUs to select)");
+        return false;
+    }
+    if (!hmp_execute(s, command_line, out, errp)) {
+        return false;
+    }
+    *ret = g_string_free(g_steal_pointer(&out), false);
+    return true;
 }
 
 /* ---------------------------------------------------------------------- */

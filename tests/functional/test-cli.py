@@ -52,7 +52,7 @@ def test_help_and_listings():
                '-kernel', '-initrd', '-append', '-dtb', '-device', '-object',
                '-chardev', '-serial', '-nographic', '-d ', '-D ', '-dfilter',
                '-S ', '-no-reboot', '-no-shutdown', '-run-timeout',
-               '-accel', '-icount', '-target', '-qmp', '-mon']
+               '-accel', '-icount', '-target', '-qmp', '-mon', '-monitor']
     so, _ = expect('help', ['--help'], 0, out=['usage: hemu'] + options)
     expect('help-short', ['-h'], 0, out=['usage: hemu'])
     so, _ = expect('machine-help', ['-M', 'help'], 0, out=['none'])

@@ -156,9 +156,13 @@ def test_control(c):
         words=["'all'"])
     err('unknown-command', c.cmd('no-such-command'), 'CommandNotFound',
         ['no-such-command'])
-    err('hmp-unavailable',
-        c.cmd('human-monitor-command', {'command-line': 'info status'}),
-        words=['info status', 'not available'])
+    # The human monitor answers through QMP (more in test-hmp.py).
+    ok('hmp-info-status',
+       c.cmd('human-monitor-command', {'command-line': 'info status'}),
+       lambda v: v == 'VM status: running\n')
+    err('hmp-unknown', c.cmd('human-monitor-command',
+                             {'command-line': 'no-such'}),
+        words=["'no-such'"])
     err('hmp-missing-arg', c.cmd('human-monitor-command', {}),
         words=["'command-line'", 'missing'])
 
@@ -417,8 +421,8 @@ def test_option_errors(tmp):
         ('qmp-bad-path', ['-qmp', f'unix:{tmp}/no/dir/q.sock,server=on,'
                           'wait=off'], ['no/dir/q.sock']),
         ('mon-no-chardev', ['-mon', 'chardev=nope'], ["'nope'"]),
-        ('mon-readline', ['-chardev', 'null,id=n', '-mon',
-                          'chardev=n,mode=readline'], ['readline']),
+        ('mon-bad-mode', ['-chardev', 'null,id=n', '-mon',
+                          'chardev=n,mode=vi'], ["mode 'vi'", 'readline']),
         ('mon-bad-key', ['-mon', 'chardev=n,colour=red'], ['colour']),
     ]
     for name, args, words in cases:
