@@ -120,6 +120,9 @@ static bool cluster_create_cpus(CPUCluster *cl, const char *type,
         cpu->cluster = cl;
         cpu->arch = cl->arch;
         cpu->cpu_index = i;
+        cpu->log_name = g_strdup_printf("%s/cpu[%u] (%s)",
+                                        object_get_name(OBJECT(cl)) ?: "cluster",
+                                        i, cl->arch->name);
         cl->cpus[i] = cpu;
         if (!object_realize(obj, errp)) {
             return false;

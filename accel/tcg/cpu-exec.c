@@ -145,8 +145,8 @@ static int cpu_handle_events(CPUState *cpu, TranslationBlock **last_tb)
         return r;
     }
     if (cpu->exception_index >= 0) {
-        log_mask(LOG_INT, "%s cpu %u: exception %d\n", cpu->arch->name,
-                 cpu->cpu_index, cpu->exception_index);
+        log_mask(LOG_INT, "%s: exception %d\n", cpu->log_name,
+                 cpu->exception_index);
         cpu->arch->do_exception(cpu);
         cpu->exception_index = EXCP_NONE;
         *last_tb = NULL;
@@ -209,8 +209,8 @@ static int cpu_exec_loop(CPUState *cpu)
             tb_add_jump(cl, last_tb, slot, tb);
             g_mutex_unlock(&cl->tb_lock);
         }
-        log_mask(LOG_EXEC, "%s cpu %u: exec pc 0x%" VADDR_PRIx "\n",
-                 cpu->arch->name, cpu->cpu_index, tb->pc);
+        log_mask(LOG_EXEC, "%s: exec pc 0x%" VADDR_PRIx "\n",
+                 cpu->log_name, tb->pc);
         if (log_enabled(LOG_CPU) && cpu->arch->dump_state) {
             g_autoptr(GString) st = g_string_new(NULL);
             cpu->arch->dump_state(cpu, st);

@@ -117,6 +117,7 @@ static void cpu_instance_finalize(Object *obj)
     CPUState *cpu = CPU(obj);
 
     tlb_destroy(cpu);
+    g_free(cpu->log_name);
     g_free(cpu->jmp_cache);
     cpu->jmp_cache = NULL;
     g_mutex_clear(&cpu->lock);

@@ -227,10 +227,9 @@ static void tlb_failed(CPUState *cpu, hwaddr paddr, vaddr addr,
         cpu->arch->do_transaction_failed(cpu, paddr, addr, access, retaddr);
         return;
     }
-    log_mask(LOG_GUEST_ERROR, "cpu-cluster %s cpu %u: %s at 0x%" VADDR_PRIx
-             " (phys 0x%" HWADDR_PRIx ") failed\n", cpu->arch->name,
-             cpu->cpu_index, access == MMU_DATA_STORE ? "store" : "load",
-             addr, paddr);
+    log_mask(LOG_GUEST_ERROR, "%s: %s at 0x%" VADDR_PRIx " (phys 0x%"
+             HWADDR_PRIx ") failed\n", cpu->log_name,
+             access == MMU_DATA_STORE ? "store" : "load", addr, paddr);
 }
 
 static uint64_t ram_load(const void *host, MemOp op)

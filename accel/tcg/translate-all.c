@@ -153,9 +153,8 @@ static void gen_tb_end(TranslatorCtx *ctx, TCGLabel *exit)
 
 static char *tb_log_prefix(CPUState *cpu, TranslatorCtx *ctx)
 {
-    return g_strdup_printf("%s cpu %u: pc 0x%" VADDR_PRIx " (%u insns)",
-                           cpu->arch->name, cpu->cpu_index, ctx->key.pc,
-                           ctx->num_insns);
+    return g_strdup_printf("%s: pc 0x%" VADDR_PRIx " (%u insns)",
+                           cpu->log_name, ctx->key.pc, ctx->num_insns);
 }
 
 /* `-d in_asm` (disassembled with the frontend's hook) and `-d op`. */

@@ -95,6 +95,8 @@ struct CPUState {
     CPUCluster *cluster;        /* set before realize; owns this vCPU */
     const TargetArch *arch;     /* the cluster's frontend */
     unsigned cpu_index;         /* index in the cluster */
+    char *log_name;             /* "apps/cpu[1] (aarch64)": how log lines
+                                   name this vCPU; set by its cluster */
     uint32_t halted;            /* atomic; 1: sleeping until has_work */
     uint32_t interrupt_request; /* atomic; CPU_INTERRUPT_* bits */
     int32_t exit_request;       /* atomic; read at every TB entry: leave

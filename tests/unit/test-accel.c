@@ -429,14 +429,14 @@ static void test_logging(void)
     log_set_mask(0);
     log_close();
     g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
-    g_assert_nonnull(strstr(text, "IN: testarch cpu 0: pc 0x0 (5 insns)"));
+    g_assert_nonnull(strstr(text, "IN: apps/cpu[0] (testarch): pc 0x0 (5 insns)"));
     g_assert_nonnull(strstr(text, "0x00000010:  "));
     g_assert_nonnull(strstr(text, "bne a=r1 b=r0"));
     g_assert_nonnull(strstr(text, "exec pc 0x8"));
     g_assert_nonnull(strstr(text, "r2  "));
-    g_assert_nonnull(strstr(text, "OP: testarch cpu 0: pc 0x0"));
-    g_assert_nonnull(strstr(text, "OP after optimization: testarch cpu 0"));
-    g_assert_nonnull(strstr(text, "OUT: testarch cpu 0: pc 0x0"));
+    g_assert_nonnull(strstr(text, "OP: apps/cpu[0] (testarch): pc 0x0"));
+    g_assert_nonnull(strstr(text, "OP after optimization: apps/cpu[0] (testarch)"));
+    g_assert_nonnull(strstr(text, "OUT: apps/cpu[0] (testarch): pc 0x0"));
     g_unlink(path);
     g_clear_pointer(&text, g_free);
 
@@ -451,7 +451,7 @@ static void test_logging(void)
         log_set_mask(0);
         log_close();
         g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
-        g_assert_nonnull(strstr(text, "OUT: testarch cpu 0: pc 0x0"));
+        g_assert_nonnull(strstr(text, "OUT: apps/cpu[0] (testarch): pc 0x0"));
         /* Every block ends by jumping or returning to the epilogue. */
         g_assert_true(strstr(text, "jmp") || strstr(text, "ret"));
         g_assert_nonnull(strstr(text, "mov"));
