@@ -13,6 +13,7 @@
 
 #include "hw/qdev.h"
 #include "system/chardev.h"
+#include "system/machine-file.h"
 #include "system/main-loop.h"
 #include "util/log.h"
 
@@ -131,6 +132,30 @@ static bool cli_build_device(Object *machine, const char *arg, Error **errp)
     return folder && cli_new_object(folder, "-device", arg, "driver", errp);
 }
 
+/*
+ * -M file:PATH: the file describes the whole machine, so command-line
+ * options that would configure it are refused rather than ignored.
+ */
+static MachineState *cli_build_from_file(const CliOptions *o, Object *root,
+                                         Error **errp)
+{
+    if (keyval_count(o->machine_props)) {
+        error_setg(errp, "-M file:%s: machine property '%s' (from -m, "
+                   "-smp, -cpu, -kernel, -initrd, -append or -dtb) cannot be "
+                   "combined with a machine file (set it in the file's "
+                   "machine: mapping)", o->machine_file,
+                   keyval_key(o->machine_props, 0));
+        return NULL;
+    }
+    if (o->serials->len) {
+        error_setg(errp, "-M file:%s: -serial cannot be combined with a "
+                   "machine file yet (link serial0..3 to -chardev ids in the "
+                   "file's machine: mapping)", o->machine_file);
+        return NULL;
+    }
+    return machine_file_create(root, o->machine_file, errp);
+}
+
 MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
 {
     Object *objects;
@@ -174,11 +199,16 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             }
         }
     }
-    ms = machine_new(root, o->machine_type, o->machine_props, errp);
-    if (!ms) {
-        return NULL;
+    if (o->machine_file) {
+        ms = cli_build_from_file(o, root, errp);
+    } else {
+        ms = machine_new(root, o->machine_type, o->machine_props, errp);
+        if (ms && (!cli_build_serials(o, root, ms, errp) ||
+                   !machine_build(ms, errp))) {
+            ms = NULL;
+        }
     }
-    if (!cli_build_serials(o, root, ms, errp) || !machine_build(ms, errp)) {
+    if (!ms) {
         return NULL;
     }
     for (guint i = 0; i < o->devices->len; i++) {

@@ -145,7 +145,21 @@ static bool cli_machine(CliOptions *o, const char *arg, Error **errp)
     type = keyval_get(kv, "type");
     if (help && !type) {
         machine_print_list(stdout);
+        printf("A machine file: -M file:PATH or -M PATH.yaml "
+               "(docs/user/machine-files.md)\n");
         o->exit_now = true;
+        return true;
+    }
+    if (type && (g_str_has_prefix(type, "file:") ||
+                 g_str_has_suffix(type, ".yaml"))) {
+        if (keyval_count(kv) > 1 || help) {
+            error_setg(errp, "-M %s: a machine file takes no other -M "
+                       "parameters (set them in its machine: mapping)", type);
+            return false;
+        }
+        g_free(o->machine_file);
+        o->machine_file = g_strdup(g_str_has_prefix(type, "file:") ?
+                                   type + 5 : type);
         return true;
     }
     if (type) {
@@ -645,6 +659,7 @@ void cli_options_free(CliOptions *o)
         return;
     }
     g_free(o->machine_type);
+    g_free(o->machine_file);
     keyval_free(o->machine_props);
     g_ptr_array_unref(o->chardevs);
     g_ptr_array_unref(o->objects);

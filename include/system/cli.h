@@ -36,6 +36,8 @@
 typedef struct CliOptions {
     bool exit_now;              /* help or version was printed: stop */
     char *machine_type;         /* -M NAME; NULL: the default machine */
+    char *machine_file;         /* -M file:PATH or -M PATH.yaml; NULL:
+                                   none (docs/user/machine-files.md) */
     Keyval *machine_props;      /* machine properties from -M, -m, -smp,
                                    -cpu, -kernel, -initrd, -append, -dtb */
     GPtrArray *chardevs;        /* -chardev arguments, in order (char *) */
