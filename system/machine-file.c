@@ -351,6 +351,20 @@ static bool mf_build_children(MfBuild *b, MachineFileNode *top, Error **errp)
 /* ---------------------------------------------------------------------- */
 /* IRQ wiring                                                             */
 
+/* The device @name of the machine, named in the reference at @n. */
+static DeviceState *mf_find_device(MfBuild *b, MachineFileNode *n,
+                                   const char *name, Error **errp)
+{
+    Object *obj = object_get_child(OBJECT(b->ms), name);
+
+    if (!obj || !object_dynamic_cast(obj, TYPE_DEVICE)) {
+        mf_error(errp, n, "'%s': no device '%s' in this machine (declare it "
+                 "under devices:)", n->scalar, name);
+        return NULL;
+    }
+    return DEVICE(obj);
+}
+
 /*
  * Parse "DEV.NAME[N]" or "DEV[N]" (@n a scalar): the device (a child of
  * the machine), the GPIO list name (NULL: unnamed; g_free it) and index.
@@ -363,7 +377,6 @@ static bool mf_parse_gpio(MfBuild *b, MachineFileNode *n, DeviceState **dev,
     g_autofree char *num = NULL;
     uint64_t v;
     char *dot;
-    Object *obj;
 
     if (!open || open == s || s[strlen(s) - 1] != ']') {
         mf_error(errp, n, "'%s': expected DEVICE[N] or DEVICE.NAME[N]", s);
@@ -384,13 +397,10 @@ static bool mf_parse_gpio(MfBuild *b, MachineFileNode *n, DeviceState **dev,
     if (dot) {
         *dot = '\0';
     }
-    obj = object_get_child(OBJECT(b->ms), head);
-    if (!obj || !object_dynamic_cast(obj, TYPE_DEVICE)) {
-        mf_error(errp, n, "'%s': no device '%s' in this machine (declare it "
-                 "under devices:)", s, head);
+    *dev = mf_find_device(b, n, head, errp);
+    if (!*dev) {
         return false;
     }
-    *dev = DEVICE(obj);
     *name = dot ? g_strdup(dot + 1) : NULL;
     *index = (int)v;
     return true;
@@ -429,21 +439,6 @@ static bool mf_build_irq(MfBuild *b, MachineFileNode *e, Error **errp)
     return true;
 }
 
-static bool mf_build_irqs(MfBuild *b, MachineFileNode *top, Error **errp)
-{
-    MachineFileNode *list;
-
-    if (!mf_get_list(top, "irqs", &list, errp)) {
-        return false;
-    }
-    for (guint i = 0; list && i < list->items->len; i++) {
-        if (!mf_build_irq(b, list->items->pdata[i], errp)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Clock wiring                                                           */
 
@@ -454,20 +449,16 @@ static bool mf_parse_clock(MfBuild *b, MachineFileNode *n, DeviceState **dev,
 {
     const char *s = n->scalar, *dot = strchr(s, '.');
     g_autofree char *head = NULL;
-    Object *obj;
 
     if (!dot || dot == s || !dot[1]) {
         mf_error(errp, n, "'%s': expected DEVICE.CLOCK", s);
         return false;
     }
     head = g_strndup(s, dot - s);
-    obj = object_get_child(OBJECT(b->ms), head);
-    if (!obj || !object_dynamic_cast(obj, TYPE_DEVICE)) {
-        mf_error(errp, n, "'%s': no device '%s' in this machine (declare it "
-                 "under devices:)", s, head);
+    *dev = mf_find_device(b, n, head, errp);
+    if (!*dev) {
         return false;
     }
-    *dev = DEVICE(obj);
     *name = g_strdup(dot + 1);
     return true;
 }
@@ -503,21 +494,6 @@ static bool mf_build_clock(MfBuild *b, MachineFileNode *e, Error **errp)
     if (!qdev_connect_clock_in(dst, in_name, clk, errp)) {
         mf_prepend(errp, to, "clocks: to");
         return false;
-    }
-    return true;
-}
-
-static bool mf_build_clocks(MfBuild *b, MachineFileNode *top, Error **errp)
-{
-    MachineFileNode *list;
-
-    if (!mf_get_list(top, "clocks", &list, errp)) {
-        return false;
-    }
-    for (guint i = 0; list && i < list->items->len; i++) {
-        if (!mf_build_clock(b, list->items->pdata[i], errp)) {
-            return false;
-        }
     }
     return true;
 }
@@ -630,21 +606,6 @@ static bool mf_map_one(MfBuild *b, MachineFileNode *e, Error **errp)
     return true;
 }
 
-static bool mf_build_memory(MfBuild *b, MachineFileNode *top, Error **errp)
-{
-    MachineFileNode *list;
-
-    if (!mf_get_list(top, "memory", &list, errp)) {
-        return false;
-    }
-    for (guint i = 0; list && i < list->items->len; i++) {
-        if (!mf_map_one(b, list->items->pdata[i], errp)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Entry point                                                            */
 
@@ -667,15 +628,34 @@ static void mf_unwind(MfBuild *b)
     }
 }
 
+/* Run @fn on each entry of the optional list @key of @top. */
+static bool mf_build_each(MfBuild *b, MachineFileNode *top, const char *key,
+                          bool (*fn)(MfBuild *b, MachineFileNode *e,
+                                     Error **errp),
+                          Error **errp)
+{
+    MachineFileNode *list;
+
+    if (!mf_get_list(top, key, &list, errp)) {
+        return false;
+    }
+    for (guint i = 0; list && i < list->items->len; i++) {
+        if (!fn(b, list->items->pdata[i], errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool mf_build(MfBuild *b, MachineFileNode *top, Error **errp)
 {
     if (!mf_check_keys(top, mf_top_keys, "top level", errp) ||
         !mf_build_objects(b, top, errp) ||
         !mf_build_machine(b, top, errp) ||
         !mf_build_children(b, top, errp) ||
-        !mf_build_irqs(b, top, errp) ||
-        !mf_build_clocks(b, top, errp) ||
-        !mf_build_memory(b, top, errp)) {
+        !mf_build_each(b, top, "irqs", mf_build_irq, errp) ||
+        !mf_build_each(b, top, "clocks", mf_build_clock, errp) ||
+        !mf_build_each(b, top, "memory", mf_map_one, errp)) {
         return false;
     }
     if (!machine_build(b->ms, errp)) {
