@@ -58,9 +58,14 @@ fuzz-tcg: build
 	HEMU_TCG_FUZZ_ITERS=$(FUZZ_ITERS) $(if $(FUZZ_SEED),HEMU_TCG_FUZZ_SEED=$(FUZZ_SEED)) \
 	    $(BUILD)/tests/unit/test-tcg-random
 
+# Until the heterogeneous SoC exists, the demo boots the AArch64 `virt`
+# machine with a bare-metal program (tests/tcg/aarch64/hello.c) that
+# prints through semihosting and exits with its status.
+DEMO_ELF = $(BUILD)/tests/tcg/aarch64/hello.elf
 demo: build
-	$(BUILD)/hemu -M help
-	$(BUILD)/hemu -device help
+	ninja -C $(BUILD) tests/tcg/aarch64/hello.elf
+	$(BUILD)/hemu -M virt -cpu cortex-a57 -smp 2 -m 256M -semihosting \
+	    -nographic -kernel $(DEMO_ELF)
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)

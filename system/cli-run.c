@@ -10,6 +10,8 @@
  * sit in the machine.  Everything is torn down by dropping the root.
  */
 #include "system/cli.h"
+#include "hw/boards.h"
+#include "hw/resettable.h"
 
 #include "hw/qdev.h"
 #include "system/chardev.h"
@@ -224,7 +226,43 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
 
 typedef struct CliRun {
     uint64_t timeout_s;         /* -run-timeout */
+    const CliOptions *o;
+    MachineState *ms;
 } CliRun;
+
+/* A guest reset, run from the main loop: stop, reset, start again. */
+static gboolean cli_run_reset(gpointer opaque)
+{
+    CliRun *run = opaque;
+    Error *err = NULL;
+
+    cpus_stop(OBJECT(run->ms));
+    resettable_reset(OBJECT(run->ms), RESET_TYPE_COLD);
+    if (!cpus_start(OBJECT(run->ms), &run->o->accel, &err)) {
+        error_report_err(err);
+        main_loop_request_quit(CLI_EXIT_ERROR);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+/* Guest power-off and reset requests (any thread). */
+static void cli_run_request(void *opaque, MachineRequestKind kind,
+                            int exit_code)
+{
+    CliRun *run = opaque;
+
+    if (kind == MACHINE_REQUEST_SHUTDOWN) {
+        if (run->o->no_shutdown) {
+            cpus_request_shutdown(OBJECT(run->ms));
+            return;
+        }
+        main_loop_request_quit(exit_code);
+    } else if (run->o->no_reboot) {
+        main_loop_request_quit(0);
+    } else {
+        g_main_context_invoke(main_loop_context(), cli_run_reset, run);
+    }
+}
 
 static void cli_run_timeout(void *opaque)
 {
@@ -236,10 +274,11 @@ static void cli_run_timeout(void *opaque)
 
 static int cli_run(const CliOptions *o, MachineState *ms)
 {
-    CliRun run = { .timeout_s = o->run_timeout_s };
+    CliRun run = { .timeout_s = o->run_timeout_s, .o = o, .ms = ms };
     Timer *timeout = NULL;
     int rc;
 
+    machine_set_request_handler(ms, cli_run_request, &run);
     main_loop_add_clock(ms->virtual_clock);
     if (o->run_timeout_s) {
         TimerClock *host = timer_clock_host();
@@ -248,18 +287,26 @@ static int cli_run(const CliOptions *o, MachineState *ms)
         timer_mod_ns(timeout, timer_clock_get_ns(host) +
                      (int64_t)o->run_timeout_s * NANOSECONDS_PER_SECOND);
     }
-    if (!o->start_stopped) {
+    {
         Error *err = NULL;
+        AccelConfig cfg = o->accel;
 
-        if (!cpus_start(OBJECT(ms), &o->accel, &err)) {
+        /* -S: the vCPUs exist but wait for `cont` */
+        cfg.start_paused = o->start_stopped;
+        /* the guest's time runs from its first instruction */
+        if (!o->start_stopped) {
+            timer_clock_start(ms->virtual_clock);
+        }
+        if (!cpus_start(OBJECT(ms), &cfg, &err)) {
             error_report_err(err);
+            timer_clock_stop(ms->virtual_clock);
             timer_free(timeout);
             main_loop_remove_clock(ms->virtual_clock);
             return CLI_EXIT_ERROR;
         }
-        timer_clock_start(ms->virtual_clock);
     }
     rc = main_loop_run();
+    machine_set_request_handler(ms, NULL, NULL);
     cpus_stop(OBJECT(ms));
     timer_clock_stop(ms->virtual_clock);
     timer_free(timeout);

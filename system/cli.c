@@ -187,10 +187,36 @@ static bool cli_machine(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+/*
+ * `-cpu help`: the models of every built-in frontend, the concrete
+ * subtypes of its cpu_type, named without the "-<cpu_type>" suffix (the
+ * name -cpu takes on the boards of that architecture).
+ */
+static void cli_list_cpus(FILE *out)
+{
+    for (const TargetArch *const *a = hemu_target_list; *a; a++) {
+        GSList *list = object_class_get_list((*a)->cpu_type, false);
+        size_t suffix = strlen((*a)->cpu_type) + 1;
+
+        fprintf(out, "Available CPU models for %s:\n", (*a)->name);
+        for (GSList *l = list; l; l = l->next) {
+            const char *name = object_class_get_name(l->data);
+            DeviceClass *dc = DEVICE_CLASS(l->data);
+            const char *desc = dc->desc ? dc->desc
+                               : object_class_get_description(l->data);
+            int len = (int)(strlen(name) > suffix ? strlen(name) - suffix
+                                                  : strlen(name));
+
+            fprintf(out, "  %-20.*s %s\n", len, name, desc ? desc : "");
+        }
+        g_slist_free(list);
+    }
+}
+
 static bool cli_cpu(CliOptions *o, const char *arg, Error **errp)
 {
     if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
-        printf("No CPU models are built yet: machine 'none' has no CPUs.\n");
+        cli_list_cpus(stdout);
         o->exit_now = true;
         return true;
     }
@@ -288,6 +314,51 @@ static bool cli_append(CliOptions *o, const char *arg, Error **errp)
 static bool cli_dtb(CliOptions *o, const char *arg, Error **errp)
 {
     return cli_machine_string(o, "dtb", arg);
+}
+
+/*
+ * -semihosting and -semihosting-config: the machine property
+ * "semihosting" (boards that offer it, e.g. virt).  Only the native
+ * target exists: calls are served by hemu itself.
+ */
+static bool cli_semihosting(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_machine_string(o, "semihosting", "on");
+}
+
+static bool cli_semihosting_config(CliOptions *o, const char *arg,
+                                   Error **errp)
+{
+    g_autoptr(Keyval) kv = keyval_parse(arg, "enable", "-semihosting-config",
+                                        NULL, errp);
+    const char *enable, *target;
+    bool on = true;
+
+    if (!kv) {
+        return false;
+    }
+    for (size_t i = 0; i < keyval_count(kv); i++) {
+        const char *key = keyval_key(kv, i);
+
+        if (strcmp(key, "enable") && strcmp(key, "target")) {
+            error_setg(errp, "-semihosting-config: parameter '%s' is not "
+                       "supported (accepted: enable=on|off, target=native)",
+                       key);
+            return false;
+        }
+    }
+    enable = keyval_get(kv, "enable");
+    target = keyval_get(kv, "target");
+    if (enable && !parse_bool(enable, &on, "-semihosting-config enable",
+                              errp)) {
+        return false;
+    }
+    if (target && strcmp(target, "native")) {
+        error_setg(errp, "-semihosting-config: target '%s' is not supported "
+                   "(accepted: native; hemu serves the calls itself)", target);
+        return false;
+    }
+    return cli_machine_string(o, "semihosting", on ? "on" : "off");
 }
 
 /*
@@ -567,6 +638,12 @@ static const CliOption cli_options[] = {
     { "initrd", NULL, "FILE", "initial ram disk", cli_initrd },
     { "append", NULL, "CMDLINE", "kernel command line", cli_append },
     { "dtb", NULL, "FILE", "device tree blob for the guest", cli_dtb },
+    { "semihosting", NULL, NULL,
+      "serve Arm semihosting calls (HLT #0xF000) of the guest",
+      cli_semihosting },
+    { "semihosting-config", NULL, "[enable=]on|off[,target=native]",
+      "configure semihosting (only the native target exists)",
+      cli_semihosting_config },
     { "device", NULL, "TYPE,id=ID[,prop=val...]",
       "add a device (-device help lists them, TYPE,help its properties)",
       cli_device },

@@ -11,6 +11,7 @@
  * User documentation: docs/user/cli.md ("Monitors").
  */
 #include "system/hmp.h"
+#include "hmp-cpu.h"
 
 #include "qapi/qapi-commands.h"
 #include "hw/boards.h"
@@ -23,6 +24,7 @@ typedef struct HmpCommand {
     const char *args;           /* for help; "" when none */
     const char *help;
     bool (*fn)(QmpSession *s, const char *arg, GString *out, Error **errp);
+    bool rest_of_line;          /* arg is the whole rest of the line */
 } HmpCommand;
 
 static MachineState *hmp_machine(QmpSession *s, Error **errp)
@@ -127,6 +129,8 @@ static const struct {
     { "mtree", "the machine's memory map", info_mtree },
     { "qtree", "the devices of the machine", info_qtree },
     { "qom-tree", "the whole composition tree of this run", info_qom_tree },
+    { "cpus", "the vCPUs, their pc and state", hmp_info_cpus },
+    { "registers", "the current vCPU's registers", hmp_info_registers },
 };
 
 static bool hmp_info(QmpSession *s, const char *arg, GString *out,
@@ -193,6 +197,11 @@ static const HmpCommand hmp_cmds[] = {
     { "help", "?", "[command]", "list the commands", hmp_help },
     { "info", NULL, "[item]", "show something (info alone lists items)",
       hmp_info },
+    { "cpu", NULL, "N", "make vCPU N (see info cpus) the current one",
+      hmp_cpu },
+    { "xp", NULL, "/[count][x|d|u][b|h|w|g] addr",
+      "show guest physical memory as the current vCPU sees it", hmp_xp,
+      true },
     { "stop", NULL, "", "pause the machine", hmp_stop },
     { "cont", "c", "", "resume the machine", hmp_cont },
     { "system_reset", NULL, "", "reset the machine", hmp_system_reset },
@@ -243,6 +252,13 @@ bool hmp_execute(QmpSession *s, const char *line, GString *out,
 
         if (strcmp(cmd, c->name) && (!c->alias || strcmp(cmd, c->alias))) {
             continue;
+        }
+        if (c->rest_of_line && arg) {
+            /* the line from the first argument on, trimmed */
+            g_autofree char *rest = g_strstrip(g_strdup(strstr(line, cmd) +
+                                                        strlen(cmd)));
+
+            return c->fn(s, rest, out, errp);
         }
         if ((arg && !*c->args) || extra) {
             error_setg(errp, "%s: too many arguments (usage: %s %s)",

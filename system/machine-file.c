@@ -323,6 +323,7 @@ static bool mf_build_cluster(MfBuild *b, MachineFileNode *e, Error **errp)
                  "key here (a cluster is always a %s)", TYPE_CPU_CLUSTER);
         return false;
     }
+    /* the cluster sees the machine's memory map (its default) */
     return mf_build_device(b, e, "clusters", TYPE_CPU_CLUSTER, errp);
 }
 

@@ -14,6 +14,7 @@
 
 #include "exec/target-arch.h"
 #include "hw/boards.h"
+#include "exec/cpus.h"
 #include "hw/resettable.h"
 #include "system/hmp.h"
 #include "system/main-loop.h"
@@ -122,6 +123,7 @@ bool qmp_stop(QmpSession *s, Error **errp)
         return false;
     }
     if (timer_clock_is_running(ms->virtual_clock)) {
+        cpus_pause(OBJECT(ms));
         timer_clock_stop(ms->virtual_clock);
         qapi_event_send_stop(s->root);
     }
@@ -137,6 +139,7 @@ bool qmp_cont(QmpSession *s, Error **errp)
     }
     if (!timer_clock_is_running(ms->virtual_clock)) {
         timer_clock_start(ms->virtual_clock);
+        cpus_resume(OBJECT(ms));
         qapi_event_send_resume(s->root);
     }
     return true;

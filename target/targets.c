@@ -13,7 +13,10 @@
 #include "exec/target-arch.h"
 #include <gmodule.h>
 
+extern const TargetArch aarch64_arch;
+
 const TargetArch *const hemu_target_list[] = {
+    &aarch64_arch,
     NULL
 };
 

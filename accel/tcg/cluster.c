@@ -12,6 +12,7 @@
  * to clusters that did not choose their own.
  */
 #include "exec/cpu.h"
+#include "hw/boards.h"
 #include "internal.h"
 
 void cpu_cluster_set_memory(CPUCluster *cl, MemoryRegion *root)
@@ -171,8 +172,17 @@ static bool cluster_realize(Object *obj, Error **errp)
         return false;
     }
     if (!cl->memory) {
+        /* by default the cluster sees the memory map of its machine */
+        MachineState *ms = machine_of(obj);
+
+        if (ms) {
+            cl->memory = &ms->sysmem;
+        }
+    }
+    if (!cl->memory) {
         error_setg(errp, "cpu-cluster '%s': no memory map was given "
-                   "(cpu_cluster_set_memory)", path ? path : "?");
+                   "(cpu_cluster_set_memory), and it is not in a machine",
+                   path ? path : "?");
         return false;
     }
     type = cluster_cpu_type(cl, errp);

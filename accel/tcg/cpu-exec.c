@@ -254,6 +254,10 @@ static void cpu_exec_longjmp_cleanup(CPUState *cpu)
         cpu->exec_locked = false;
         g_rw_lock_reader_unlock(&cl->exec_lock);
     }
+    if (cpu->atomic_locked) {
+        cpu->atomic_locked = false;
+        g_mutex_unlock(&cl->atomic_lock);
+    }
 }
 
 /* The setjmp landing point; helpers siglongjmp to it. */

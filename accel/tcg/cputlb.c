@@ -55,6 +55,27 @@ static void tlb_flush_one_mmuidx(CPUState *cpu, unsigned i)
 {
     memset(cpu->tlb.f[i].table, 0xff,
            (cpu->tlb.f[i].mask + 1) * sizeof(TLBEntry));
+    cpu->tlb.large_addr[i] = 1;
+    cpu->tlb.large_mask[i] = 0;
+}
+
+/* Remember that index @i holds part of a 2^@bits mapping at @va. */
+static void tlb_add_large(CPUState *cpu, unsigned i, vaddr va, unsigned bits)
+{
+    vaddr mask = bits >= 64 ? 0 : ~(vaddr)0 << bits;
+
+    if (cpu->tlb.large_mask[i] == 0 && cpu->tlb.large_addr[i] == 1) {
+        cpu->tlb.large_addr[i] = va & mask;
+        cpu->tlb.large_mask[i] = mask;
+        return;
+    }
+    /* widen the region until it covers both */
+    mask &= cpu->tlb.large_mask[i];
+    while (mask && (va & mask) != (cpu->tlb.large_addr[i] & mask)) {
+        mask <<= 1;
+    }
+    cpu->tlb.large_mask[i] = mask;
+    cpu->tlb.large_addr[i] &= mask;
 }
 
 void tlb_flush_by_mmuidx(CPUState *cpu, uint32_t idxmap)
@@ -83,6 +104,10 @@ void tlb_flush_page_by_mmuidx(CPUState *cpu, vaddr addr, uint32_t idxmap)
         TLBEntry *e;
 
         if (!(idxmap & (1u << i))) {
+            continue;
+        }
+        if ((page & cpu->tlb.large_mask[i]) == cpu->tlb.large_addr[i]) {
+            tlb_flush_one_mmuidx(cpu, i);
             continue;
         }
         e = &cpu->tlb.f[i].table[tlb_index(cpu, i, page)];
@@ -146,6 +171,17 @@ void tlb_mark_code_page(CPUCluster *cl, hwaddr page)
             }
         }
     }
+}
+
+void tlb_set_page_sized(CPUState *cpu, vaddr va, hwaddr paddr,
+                        MemTxAttrs attrs, int prot, unsigned mmu_idx,
+                        unsigned size_bits)
+{
+    assert(mmu_idx < cpu->tlb.nb_mmu_idx);
+    if (size_bits > cpu->tlb.page_bits) {
+        tlb_add_large(cpu, mmu_idx, va, size_bits);
+    }
+    tlb_set_page(cpu, va, paddr, attrs, prot, mmu_idx);
 }
 
 void tlb_set_page(CPUState *cpu, vaddr va, hwaddr paddr, MemTxAttrs attrs,
@@ -296,6 +332,21 @@ static int32_t icount_mmio_begin(CPUState *cpu, uintptr_t retaddr)
     return (int32_t)tb->num_insns - idx;
 }
 
+/*
+ * An access whose MemOp asks for alignment at a misaligned address: the
+ * frontend raises its alignment fault (never returns) or, without the
+ * hook, the access goes ahead.
+ */
+static void check_align(CPUState *cpu, vaddr addr, MemOp op,
+                        MMUAccessType access, unsigned mmu_idx,
+                        uintptr_t retaddr)
+{
+    if (unlikely(!memop_addr_aligned(op, addr)) &&
+        cpu->arch->do_unaligned_access) {
+        cpu->arch->do_unaligned_access(cpu, addr, access, mmu_idx, retaddr);
+    }
+}
+
 uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOp op, unsigned mmu_idx,
                     uintptr_t retaddr)
 {
@@ -304,6 +355,7 @@ uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOp op, unsigned mmu_idx,
     CPUTLBEntryFull *full;
     hwaddr paddr;
 
+    check_align(cpu, addr, op, MMU_DATA_LOAD, mmu_idx, retaddr);
     if (crosses_page(cpu, addr, op)) {
         uint64_t v = 0;
         unsigned size = memop_size(op);
@@ -390,6 +442,7 @@ void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOp op,
     CPUTLBEntryFull *full;
     hwaddr paddr;
 
+    check_align(cpu, addr, op, MMU_DATA_STORE, mmu_idx, retaddr);
     if (crosses_page(cpu, addr, op)) {
         unsigned size = memop_size(op);
         for (unsigned i = 0; i < size; i++) {
@@ -542,6 +595,7 @@ static void *atomic_host_addr(CPUState *cpu, vaddr addr, MemOp op,
     hwaddr paddr;
 
     assert(size <= 8);
+    check_align(cpu, addr, op, MMU_DATA_STORE, mmu_idx, retaddr);
     if ((addr & (size - 1)) || crosses_page(cpu, addr, op)) {
         return NULL;
     }
@@ -605,6 +659,7 @@ static uint64_t atomic_locked(CPUState *cpu, vaddr addr, uint64_t cmpv,
     uint64_t old;
 
     g_mutex_lock(&cl->atomic_lock);
+    cpu->atomic_locked = true;
     old = cpu_ld_mmu(cpu, addr, uop, mmu_idx, retaddr);
     if (aop < 0) {
         if (old == (cmpv & mask)) {
@@ -614,6 +669,7 @@ static uint64_t atomic_locked(CPUState *cpu, vaddr addr, uint64_t cmpv,
         cpu_st_mmu(cpu, addr, atomic_apply(aop, old, val, op), uop, mmu_idx,
                    retaddr);
     }
+    cpu->atomic_locked = false;
     g_mutex_unlock(&cl->atomic_lock);
     return atomic_from_mem(atomic_to_mem(old, uop), op);
 }

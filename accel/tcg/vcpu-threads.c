@@ -30,6 +30,7 @@ struct AccelTCG {
     GPtrArray *cpus;            /* CPUState *, tree order */
     GPtrArray *threads;         /* CPUThread *, owned */
     int stop;                   /* atomic: threads must return */
+    bool paused;                /* cpus_pause: no threads until resume */
     TimerClock *clock;          /* icount drives it; NULL: off */
     int64_t warp_ns;            /* icount: time skipped while all vCPUs
                                    slept (added to the clock) */
@@ -283,6 +284,43 @@ static bool accel_prepare(AccelTCG *a, Object *machine, Error **errp)
     return true;
 }
 
+/* One thread per vCPU, or the round-robin thread. */
+static void accel_spawn(AccelTCG *a)
+{
+    g_atomic_int_set(&a->stop, 0);
+    if (a->cfg.single_thread) {
+        accel_new_thread(a, NULL, rr_thread_fn, "vcpu-rr");
+    } else {
+        for (guint i = 0; i < a->cpus->len; i++) {
+            g_autofree char *name = g_strdup_printf("vcpu-%u", i);
+            accel_new_thread(a, g_ptr_array_index(a->cpus, i),
+                             vcpu_thread_fn, name);
+        }
+    }
+}
+
+/* Join every thread (after stop was set) and forget them. */
+static void accel_join(AccelTCG *a)
+{
+    for (guint i = 0; i < a->threads->len; i++) {
+        CPUThread *t = g_ptr_array_index(a->threads, i);
+        if (t->thread) {
+            g_thread_join(t->thread);
+            t->thread = NULL;
+        }
+        if (t->cpu) {
+            t->cpu->thread = NULL;
+        }
+    }
+    g_ptr_array_set_size(a->threads, 0);
+}
+
+static AccelTCG *accel_of(Object *machine)
+{
+    return (AccelTCG *)object_dynamic_cast(
+        object_get_child(machine, "accel"), TYPE_ACCEL_TCG);
+}
+
 bool cpus_start(Object *machine, const AccelConfig *cfg, Error **errp)
 {
     AccelTCG *a;
@@ -300,25 +338,45 @@ bool cpus_start(Object *machine, const AccelConfig *cfg, Error **errp)
         return false;
     }
     object_unref(OBJECT(a));
-    if (!a->cpus->len) {
-        return true;            /* a machine without CPUs (-M none) */
-    }
-    if (a->cfg.single_thread) {
-        accel_new_thread(a, NULL, rr_thread_fn, "vcpu-rr");
-    } else {
-        for (guint i = 0; i < a->cpus->len; i++) {
-            g_autofree char *name = g_strdup_printf("vcpu-%u", i);
-            accel_new_thread(a, g_ptr_array_index(a->cpus, i),
-                             vcpu_thread_fn, name);
-        }
+    if (a->cfg.start_paused) {
+        a->paused = true;
+    } else if (a->cpus->len) {
+        accel_spawn(a);
     }
     return true;
 }
 
+void cpus_pause(Object *machine)
+{
+    AccelTCG *a = accel_of(machine);
+
+    if (!a || a->paused) {
+        return;
+    }
+    g_atomic_int_set(&a->stop, 1);
+    for (guint i = 0; i < a->cpus->len; i++) {
+        cpu_exit(g_ptr_array_index(a->cpus, i));
+    }
+    accel_join(a);
+    a->paused = true;
+}
+
+void cpus_resume(Object *machine)
+{
+    AccelTCG *a = accel_of(machine);
+
+    if (!a || !a->paused) {
+        return;
+    }
+    a->paused = false;
+    if (a->cpus->len) {
+        accel_spawn(a);
+    }
+}
+
 void cpus_request_shutdown(Object *machine)
 {
-    AccelTCG *a = (AccelTCG *)object_dynamic_cast(
-        object_get_child(machine, "accel"), TYPE_ACCEL_TCG);
+    AccelTCG *a = accel_of(machine);
 
     if (!a) {
         return;
@@ -331,22 +389,12 @@ void cpus_request_shutdown(Object *machine)
 
 void cpus_wait_shutdown(Object *machine)
 {
-    AccelTCG *a = (AccelTCG *)object_dynamic_cast(
-        object_get_child(machine, "accel"), TYPE_ACCEL_TCG);
+    AccelTCG *a = accel_of(machine);
 
     if (!a) {
         return;
     }
-    for (guint i = 0; i < a->threads->len; i++) {
-        CPUThread *t = g_ptr_array_index(a->threads, i);
-        if (t->thread) {
-            g_thread_join(t->thread);
-            t->thread = NULL;
-        }
-        if (t->cpu) {
-            t->cpu->thread = NULL;
-        }
-    }
+    accel_join(a);
     if (a->clock) {
         timer_clock_stop(a->clock);
         timer_clock_set_source(a->clock, NULL, NULL);

@@ -13,6 +13,7 @@
 
 #include "system/memory-backend.h"
 #include "util/cutils.h"
+#include "util/log.h"
 
 #define MACHINE_CHILD "machine"
 #define MACHINE_OBJECTS "objects"
@@ -245,6 +246,46 @@ MachineState *machine_create(Object *root, const char *type_or_name,
         return NULL;
     }
     return ms;
+}
+
+MachineState *machine_of(Object *obj)
+{
+    for (; obj; obj = object_get_parent(obj)) {
+        if (object_dynamic_cast(obj, TYPE_MACHINE)) {
+            return MACHINE(obj);
+        }
+    }
+    return NULL;
+}
+
+void machine_set_request_handler(MachineState *ms, MachineRequestHandler fn,
+                                 void *opaque)
+{
+    ms->request_fn = fn;
+    ms->request_opaque = opaque;
+}
+
+static void machine_request(MachineState *ms, MachineRequestKind kind,
+                            int exit_code)
+{
+    if (ms->request_fn) {
+        ms->request_fn(ms->request_opaque, kind, exit_code);
+    } else {
+        log_mask(LOG_GUEST_ERROR, "machine: guest %s request (code %d) "
+                 "with nobody to serve it\n",
+                 kind == MACHINE_REQUEST_RESET ? "reset" : "shutdown",
+                 exit_code);
+    }
+}
+
+void machine_request_shutdown(MachineState *ms, int exit_code)
+{
+    machine_request(ms, MACHINE_REQUEST_SHUTDOWN, exit_code);
+}
+
+void machine_request_reset(MachineState *ms)
+{
+    machine_request(ms, MACHINE_REQUEST_RESET, 0);
 }
 
 /* ---------------------------------------------------------------------- */

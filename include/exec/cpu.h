@@ -74,6 +74,13 @@ typedef struct CPUTLB {
     /* The fast path reads these (TCGContextConfig.tlb_offset). */
     TLBDesc f[CPU_TLB_MAX_MMU_IDX];
     CPUTLBEntryFull *full[CPU_TLB_MAX_MMU_IDX]; /* parallel to f[].table */
+    /*
+     * Per MMU index, the region covering every mapping larger than a
+     * page entered with tlb_set_page_sized (addr & mask == addr; mask 0
+     * and addr 1: none): flushing a page inside it flushes the index.
+     */
+    vaddr large_addr[CPU_TLB_MAX_MMU_IDX];
+    vaddr large_mask[CPU_TLB_MAX_MMU_IDX];
     unsigned page_bits;         /* the cluster's */
     unsigned nb_mmu_idx;        /* the frontend's */
     uint32_t flush_pending;     /* atomic: MMU index mask other threads
@@ -116,6 +123,8 @@ struct CPUState {
     bool in_exec;               /* jmp_env is valid */
     bool exec_locked;           /* holds cluster->exec_lock (reader) */
     bool tb_locked;             /* holds cluster->tb_lock */
+    bool atomic_locked;         /* holds cluster->atomic_lock (a fault in
+                                   a locked atomic releases it) */
     void *smc_page;             /* internal: the code page last stored to
                                    (CodePage *), to skip the lock when a
                                    store hits no code; reset by flushes */

@@ -31,6 +31,8 @@ typedef struct AccelConfig {
     bool single_thread;         /* thread=single */
     uint32_t quantum;           /* insns per turn, 1..2^30 */
     int icount_shift;           /* -1: off; 0..10: ns per insn = 2^shift */
+    bool start_paused;          /* cpus_start leaves them paused (-S):
+                                   cpus_resume runs them */
     TimerClock *clock;          /* virtual clock icount drives; NULL: the
                                    machine's, if @machine is a machine.
                                    cpus_start starts it, cpus_stop stops
@@ -54,6 +56,14 @@ bool accel_config_parse_icount(AccelConfig *cfg, const char *opts,
  * with @cfg (copied).  Creates /machine/accel holding the run state.
  */
 bool cpus_start(Object *machine, const AccelConfig *cfg, Error **errp);
+/*
+ * Pause every vCPU of @machine (each finishes its current TB; their
+ * threads end) keeping the run state, and resume them with the same
+ * configuration.  QMP stop/cont use them; no-ops when not running or
+ * already in that state.  Main thread only.
+ */
+void cpus_pause(Object *machine);
+void cpus_resume(Object *machine);
 /* Stop all vCPUs (they finish their current TB) and join the threads. */
 void cpus_stop(Object *machine);
 /*

@@ -25,6 +25,16 @@
 void tlb_set_page(CPUState *cpu, vaddr vaddr, hwaddr paddr, MemTxAttrs attrs,
                   int prot, unsigned mmu_idx);
 
+/*
+ * As tlb_set_page, for a page that belongs to a guest mapping of
+ * 2^@size_bits bytes (a block or large page): later page flushes inside
+ * that mapping flush the whole MMU index, since the mapping may have been
+ * entered as many TLB pages.
+ */
+void tlb_set_page_sized(CPUState *cpu, vaddr vaddr, hwaddr paddr,
+                        MemTxAttrs attrs, int prot, unsigned mmu_idx,
+                        unsigned size_bits);
+
 /* Flush @cpu's whole TLB (caller is @cpu's thread or @cpu is stopped). */
 void tlb_flush(CPUState *cpu);
 /* Flush the MMU indexes in @idxmap (bit n: index n). */

@@ -119,6 +119,16 @@ struct TargetArch {
                      uintptr_t retaddr);
 
     /*
+     * A load, store or atomic whose MemOp requires alignment (MO_ALIGN*)
+     * at a misaligned @addr: raise the architecture's alignment fault
+     * with cpu_loop_exit_restore(cpu, retaddr); never returns.  May be
+     * NULL: the access then goes ahead.
+     */
+    void (*do_unaligned_access)(CPUState *cpu, vaddr addr,
+                                MMUAccessType access, unsigned mmu_idx,
+                                uintptr_t retaddr);
+
+    /*
      * A load or store reached nothing or a device refused it: raise the
      * architecture's bus error (or return to ignore it).  May be NULL:
      * loads read 0, stores are dropped, both logged (guest_errors).

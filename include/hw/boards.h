@@ -61,6 +61,20 @@ struct MachineClass {
     bool (*init)(MachineState *ms, Error **errp);
 };
 
+/* What a guest asked of its machine (machine_request_*). */
+typedef enum MachineRequestKind {
+    MACHINE_REQUEST_SHUTDOWN,   /* power off; exit_code for the host */
+    MACHINE_REQUEST_RESET,      /* system reset */
+} MachineRequestKind;
+
+/*
+ * Called for guest requests, from any thread (a vCPU's, a device's):
+ * the runner decides what happens (system/cli-run.c quits the main loop
+ * with exit_code, or resets).  Must not block on the vCPUs.
+ */
+typedef void (*MachineRequestHandler)(void *opaque, MachineRequestKind kind,
+                                      int exit_code);
+
 typedef struct MachineSmp {
     uint32_t cpus;              /* vCPUs created at start; 0: default */
     uint32_t max_cpus;          /* hot-plug limit, >= cpus; 0: = cpus */
@@ -87,6 +101,8 @@ struct MachineState {
     bool ram_own_init;          /* ram_own was initialised */
     MemoryRegion sysmem;        /* the machine's main memory map: a 2^64
                                    container boards map RAM and devices in */
+    MachineRequestHandler request_fn; /* NULL: requests are only logged */
+    void *request_opaque;
     Object *serial[MACHINE_MAX_SERIAL]; /* chardevs of serial0..3 (links,
                                            may be NULL) */
 };
@@ -119,5 +135,17 @@ bool machine_build(MachineState *ms, Error **errp);
 /* machine_new() then machine_build(); on error nothing stays in @root. */
 MachineState *machine_create(Object *root, const char *type_or_name,
                              const Keyval *props, Error **errp);
+
+/* The machine @obj belongs to (up the composition tree), or NULL. */
+MachineState *machine_of(Object *obj);
+/* Install the handler of guest requests (one per machine). */
+void machine_set_request_handler(MachineState *ms, MachineRequestHandler fn,
+                                 void *opaque);
+/*
+ * A guest powers the machine off (PSCI SYSTEM_OFF, semihosting EXIT)
+ * with @exit_code for the host, or resets it; any thread.
+ */
+void machine_request_shutdown(MachineState *ms, int exit_code);
+void machine_request_reset(MachineState *ms);
 
 #endif

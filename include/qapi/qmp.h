@@ -31,6 +31,7 @@ typedef struct QmpSession {
     bool negotiated;            /* qmp_capabilities done: commands allowed */
     bool quit_after_reply;      /* quit ran: after its reply, SHUTDOWN and
                                    end the main loop with status 0 */
+    unsigned hmp_cpu;           /* HMP's current vCPU (`cpu N`) */
 } QmpSession;
 
 /*

@@ -39,7 +39,8 @@ typedef struct CliOptions {
     char *machine_file;         /* -M file:PATH or -M PATH.yaml; NULL:
                                    none (docs/user/machine-files.md) */
     Keyval *machine_props;      /* machine properties from -M, -m, -smp,
-                                   -cpu, -kernel, -initrd, -append, -dtb */
+                                   -cpu, -kernel, -initrd, -append, -dtb,
+                                   -semihosting(-config) */
     GPtrArray *chardevs;        /* -chardev arguments, in order (char *) */
     GPtrArray *objects;         /* -object arguments */
     GPtrArray *monitors;        /* -qmp/-mon, as monitor-qmp object

@@ -59,22 +59,32 @@ typedef struct A64DisasContext {
     const char *pattern;  /* tool only: name of the pattern decoded */
 } A64DisasContext;
 
-static inline bool dc_feature_crc32(A64DisasContext *ctx)
+/*
+ * The context type the generated decoder passes to the hooks below: the
+ * disassembler's A64DisasContext unless the includer (the translator)
+ * defines A64_DECODE_CTX to its own type, which must have a `features`
+ * member holding A64_FEAT_* bits.
+ */
+#ifndef A64_DECODE_CTX
+#define A64_DECODE_CTX A64DisasContext
+#endif
+
+static inline bool dc_feature_crc32(A64_DECODE_CTX *ctx)
 {
     return ctx->features & A64_FEAT_CRC32;
 }
 
-static inline bool dc_feature_lse(A64DisasContext *ctx)
+static inline bool dc_feature_lse(A64_DECODE_CTX *ctx)
 {
     return ctx->features & A64_FEAT_LSE;
 }
 
-static inline bool dc_feature_pauth(A64DisasContext *ctx)
+static inline bool dc_feature_pauth(A64_DECODE_CTX *ctx)
 {
     return ctx->features & A64_FEAT_PAUTH;
 }
 
-static inline bool dc_feature_bti(A64DisasContext *ctx)
+static inline bool dc_feature_bti(A64_DECODE_CTX *ctx)
 {
     return ctx->features & A64_FEAT_BTI;
 }
@@ -90,22 +100,22 @@ static inline int a64_regsize(uint32_t insn)
  * one pattern serves the W and X forms and the disassembler can print
  * wN or xN from the member alone.
  */
-static inline int64_t a64_sRd(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sRd(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 31, 1) << 5 | extract32(insn, 0, 5);
 }
 
-static inline int64_t a64_sRn(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sRn(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 31, 1) << 5 | extract32(insn, 5, 5);
 }
 
-static inline int64_t a64_sRm(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sRm(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 31, 1) << 5 | extract32(insn, 16, 5);
 }
 
-static inline int64_t a64_sRa(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sRa(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 31, 1) << 5 | extract32(insn, 10, 5);
 }
@@ -114,7 +124,7 @@ static inline int64_t a64_sRa(A64DisasContext *ctx, uint32_t insn)
  * Computed field: shifted-register operand, shift type (bits 23:22) << 6
  * | imm6 (bits 15:10).  Types: 0 LSL, 1 LSR, 2 ASR, 3 ROR.
  */
-static inline int64_t a64_shift(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_shift(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 22, 2) << 6 | extract32(insn, 10, 6);
 }
@@ -137,7 +147,7 @@ static inline bool a64_shift_ok(int64_t rd, int64_t shift, bool ror_ok)
  * "LSL" for it (C6.2.5): option is UXTW/UXTX for the register width and
  * Rd (ADD/SUB only) or Rn is SP.
  */
-static inline int64_t a64_ext(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ext(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     unsigned option = extract32(insn, 13, 3);
     bool sp = extract32(insn, 5, 5) == 31 ||
@@ -148,7 +158,7 @@ static inline int64_t a64_ext(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: Rm of ADD/SUB (extended), bit 5 set for an X register. */
-static inline int64_t a64_ext_rm(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ext_rm(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     bool x = extract32(insn, 31, 1) && (extract32(insn, 13, 2) == 3);
 
@@ -195,7 +205,7 @@ static inline bool a64_bitmask_decode(uint32_t insn, uint64_t *wmask)
 }
 
 /* Computed field: the logical immediate (0 when reserved). */
-static inline int64_t a64_bimm(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bimm(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     uint64_t m = 0;
 
@@ -204,7 +214,7 @@ static inline int64_t a64_bimm(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: 1 when N:immr:imms is a valid bitmask immediate. */
-static inline int64_t a64_bimm_ok(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bimm_ok(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     uint64_t m;
 
@@ -231,7 +241,7 @@ static inline bool a64_in_one_halfword(uint64_t v, int width)
  * Computed field: 1 when ORR (immediate) with Rn = ZR is shown as MOV,
  * i.e. not MoveWidePreferred(): neither MOVZ nor MOVN can build the value.
  */
-static inline int64_t a64_orr_is_mov(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_orr_is_mov(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     int width = a64_regsize(insn);
     uint64_t v;
@@ -243,7 +253,7 @@ static inline int64_t a64_orr_is_mov(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: MOVZ's value, imm16 << (hw * 16), as the register. */
-static inline int64_t a64_movz_val(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_movz_val(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     int shift = 16 * extract32(insn, 21, 2);
     uint64_t v = (uint64_t)extract32(insn, 5, 16) << shift;
@@ -252,7 +262,7 @@ static inline int64_t a64_movz_val(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: MOVN's value, NOT(imm16 << (hw * 16)). */
-static inline int64_t a64_movn_val(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_movn_val(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     int shift = 16 * extract32(insn, 21, 2);
     uint64_t v = ~((uint64_t)extract32(insn, 5, 16) << shift);
@@ -261,13 +271,13 @@ static inline int64_t a64_movn_val(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: LSL alias of UBFM: shift = regsize - 1 - imms. */
-static inline int64_t a64_bfm_shl(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bfm_shl(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return a64_regsize(insn) - 1 - extract32(insn, 10, 6);
 }
 
 /* Computed field: insert aliases (BFI, SBFIZ, UBFIZ): -immr MOD size. */
-static inline int64_t a64_bfm_ilsb(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bfm_ilsb(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     int size = a64_regsize(insn);
 
@@ -275,13 +285,13 @@ static inline int64_t a64_bfm_ilsb(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: insert aliases (BFI, SBFIZ, UBFIZ): width = imms + 1. */
-static inline int64_t a64_bfm_iwidth(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bfm_iwidth(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 10, 6) + 1;
 }
 
 /* Computed field: extract aliases (BFXIL, SBFX, UBFX): imms - immr + 1. */
-static inline int64_t a64_bfm_xwidth(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_bfm_xwidth(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return (int64_t)extract32(insn, 10, 6) - extract32(insn, 16, 6) + 1;
 }
@@ -293,7 +303,7 @@ enum {
 };
 
 /* Computed field: load/store register selector, size << 2 | opc. */
-static inline int64_t a64_ls_op(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ls_op(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 2) << 2 | extract32(insn, 22, 2);
 }
@@ -316,7 +326,7 @@ static inline bool a64_ls_ok(int64_t op, int form)
  * register (size 11, or a signed load to X), bit 6 set when Rt is a
  * PRFM prefetch operation instead.
  */
-static inline int64_t a64_ls_rt(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ls_rt(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     unsigned size = extract32(insn, 30, 2), opc = extract32(insn, 22, 2);
     bool x = opc == 2 || (size == 3 && opc < 2);
@@ -326,7 +336,7 @@ static inline int64_t a64_ls_rt(A64DisasContext *ctx, uint32_t insn)
 }
 
 /* Computed field: unsigned offset in bytes, imm12 << size. */
-static inline int64_t a64_ls_uimm(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ls_uimm(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return (int64_t)extract32(insn, 10, 12) << extract32(insn, 30, 2);
 }
@@ -335,7 +345,7 @@ static inline int64_t a64_ls_uimm(A64DisasContext *ctx, uint32_t insn)
  * Computed field: register offset, size << 9 | S << 8 | option << 5 | Rm
  * (option 010 UXTW, 011 LSL, 110 SXTW, 111 SXTX; the shift is size).
  */
-static inline int64_t a64_ls_regoff(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_ls_regoff(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 2) << 9 | extract32(insn, 12, 1) << 8 |
            extract32(insn, 13, 3) << 5 | extract32(insn, 16, 5);
@@ -345,14 +355,14 @@ static inline int64_t a64_ls_regoff(A64DisasContext *ctx, uint32_t insn)
  * Computed field: RPRFM operation, option<2>:option<0>:S:Rt<2:0> of the
  * PRFM (register) encodings with Rt<4:3> = 11 and option<1> = 1.
  */
-static inline int64_t a64_rprfop(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_rprfop(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 15, 1) << 5 | extract32(insn, 13, 1) << 4 |
            extract32(insn, 12, 1) << 3 | extract32(insn, 0, 3);
 }
 
 /* Computed field: load/store pair selector, opc << 1 | L. */
-static inline int64_t a64_pair_op(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_pair_op(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 2) << 1 | extract32(insn, 22, 1);
 }
@@ -375,46 +385,46 @@ static inline bool a64_pair_x(uint32_t insn)
 }
 
 /* Computed fields: Rt and Rt2 of a pair, bit 5 set for X registers. */
-static inline int64_t a64_pair_rt(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_pair_rt(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return a64_pair_x(insn) << 5 | extract32(insn, 0, 5);
 }
 
-static inline int64_t a64_pair_rt2(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_pair_rt2(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return a64_pair_x(insn) << 5 | extract32(insn, 10, 5);
 }
 
 /* Computed field: pair offset in bytes, imm7 scaled by 4 or 8 (opc<1>). */
-static inline int64_t a64_pair_imm(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_pair_imm(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     /* A multiply: shifting a negative value left is undefined in C. */
     return (int64_t)sextract32(insn, 15, 7) * (4 << extract32(insn, 31, 1));
 }
 
 /* Computed fields: Rt/Rs of exclusives and atomics, X when size = 11. */
-static inline int64_t a64_sz_rt(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sz_rt(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return (extract32(insn, 30, 2) == 3) << 5 | extract32(insn, 0, 5);
 }
 
-static inline int64_t a64_sz_rs(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_sz_rs(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return (extract32(insn, 30, 2) == 3) << 5 | extract32(insn, 16, 5);
 }
 
 /* Computed fields: registers of exclusive pairs and CASP, X when bit 30. */
-static inline int64_t a64_b30_rt(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_b30_rt(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 1) << 5 | extract32(insn, 0, 5);
 }
 
-static inline int64_t a64_b30_rt2(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_b30_rt2(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 1) << 5 | extract32(insn, 10, 5);
 }
 
-static inline int64_t a64_b30_rs(A64DisasContext *ctx, uint32_t insn)
+static inline int64_t a64_b30_rs(A64_DECODE_CTX *ctx, uint32_t insn)
 {
     return extract32(insn, 30, 1) << 5 | extract32(insn, 16, 5);
 }

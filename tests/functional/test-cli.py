@@ -66,7 +66,9 @@ def test_help_and_listings():
     expect('object-type-help', ['-object', 'memory-backend-ram,help'], 0,
            out=['size=<size>', 'share=<bool>', '(default: '])
     expect('log-help', ['-d', 'help'], 0, out=['in_asm', 'guest_errors'])
-    expect('cpu-help', ['-cpu', 'help'], 0, out=['No CPU models'])
+    expect('cpu-help', ['-cpu', 'help'], 0,
+           out=['Available CPU models for aarch64:', 'cortex-a53',
+                'cortex-a57', 'max'])
     expect('chardev-help', ['-chardev', 'help'], 0,
            out=['socket', 'file', 'stdio', 'null', 'pty'])
 

@@ -76,6 +76,45 @@ class Qmp:
                 return msg
 
 
+CPU_BOARD = '''machine:
+  type: none
+  ram-size: 1M
+clusters:
+  - id: apps
+    arch: aarch64
+    num-cpus: 2
+'''
+
+
+def cpu_commands(hemu, tmp):
+    """info cpus/registers, cpu N and xp on a stopped two-vCPU board."""
+    board = os.path.join(tmp, 'cpus.yaml')
+    with open(board, 'w') as f:
+        f.write(CPU_BOARD)
+    # RAM is at 0 and zeroed; the vCPUs never run (-S): pc is the reset pc
+    r = subprocess.run(
+        [hemu, '-M', board, '-S', '-nographic', '-monitor', 'stdio',
+         '-run-timeout', '30'],
+        input='info cpus\ninfo registers\ncpu 1\ninfo cpus\n'
+              'xp /4xw 0x10\nxp /2ub 0\nxp 0x100000\ncpu 2\nxp /3q 0\n'
+              'quit\n', capture_output=True, text=True, timeout=30)
+    out = r.stdout
+    check('info-cpus', '* CPU #0: /machine/apps/cpu[0] (aarch64) '
+          'pc=0x0000000000000000' in out and
+          '  CPU #1: /machine/apps/cpu[1] (aarch64)' in out, out)
+    check('info-registers', 'CPU#0 /machine/apps/cpu[0]' in out and
+          'PSTATE=' in out and 'X30=' in out, out)
+    check('cpu-select', '* CPU #1: /machine/apps/cpu[1]' in out, out)
+    check('xp-words', '0000000000000010: 0x00000000 0x00000000 0x00000000 '
+          '0x00000000' in out, out)
+    check('xp-bytes-unsigned', '0000000000000000: 0 0\n' in out, out)
+    check('xp-unmapped', '0000000000100000: <unmapped>' in out, out)
+    check('cpu-bad-index', "cpu: '2' is not a vCPU index (accepted: 0..1"
+          in out, out)
+    check('xp-bad-format', "unknown format letter 'q'" in out, out)
+    check('cpu-quit-0', r.returncode == 0, r.stderr)
+
+
 def main(argv):
     hemu = os.path.abspath(argv[1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,6 +190,7 @@ def main(argv):
             text = err.decode(errors='replace')
             check('no-sanitizer-report', 'runtime error' not in text and
                   'Sanitizer' not in text, text)
+        cpu_commands(hemu, tmp)
         r = subprocess.run([hemu, '-mon', 'chardev=x,mode=vi'],
                            capture_output=True, text=True)
         check('mon-bad-mode', r.returncode == 1 and "mode 'vi'" in r.stderr
