@@ -57,6 +57,9 @@ int chardev_write(Chardev *chr, const uint8_t *buf, int len)
     int done = 0;
 
     g_mutex_lock(&chr->lock);
+    if (chr->tap && len > 0) {
+        chr->tap(chr->tap_opaque, buf, len);
+    }
     if (chr->out_fd < 0) {
         if (!chr->discard) {
             chr->dropped += len;
@@ -98,6 +101,14 @@ uint64_t chardev_get_dropped(Chardev *chr)
 const char *chardev_get_label(Chardev *chr)
 {
     return object_get_name(OBJECT(chr));
+}
+
+void chardev_set_tap(Chardev *chr, ChardevTapFunc *fn, void *opaque)
+{
+    g_mutex_lock(&chr->lock);
+    chr->tap = fn;
+    chr->tap_opaque = fn ? opaque : NULL;
+    g_mutex_unlock(&chr->lock);
 }
 
 /* ---------------------------------------------------------------------- */

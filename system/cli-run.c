@@ -14,9 +14,13 @@
 #include "hw/resettable.h"
 
 #include "hw/qdev.h"
+#include "hw/virtio/virtio-blk.h"
+#include "system/block.h"
 #include "system/chardev.h"
+#include "system/gdbstub.h"
 #include "system/machine-file.h"
 #include "system/main-loop.h"
+#include "system/smoke.h"
 #include "util/log.h"
 
 /* Set the properties in @kv (but @skip keys) on @obj, named @what. */
@@ -91,22 +95,92 @@ static Object *cli_new_object(Object *parent, const char *option,
     return obj;
 }
 
+/* The smoke-boot runner watches a serial port (docs/user/ci.md). */
+static bool cli_smoke_wanted(const CliOptions *o)
+{
+    return smoke_config_active(&o->smoke) || o->run_timeout_s;
+}
+
+/*
+ * Serial ports from -serial (or the -nographic default for port 0).  The
+ * port the smoke-boot runner watches gets a null chardev rather than none,
+ * so its output can be observed without being shown.
+ */
 static bool cli_build_serials(const CliOptions *o, Object *root,
                               MachineState *ms, Error **errp)
 {
     const char *def = o->nographic ? "stdio" : "none";
+    bool smoke = cli_smoke_wanted(o);
     guint n = o->serials->len ? o->serials->len : 1;
 
+    if (smoke) {
+        n = HEMU_MAX(n, o->smoke.serial + 1);
+    }
     for (guint i = 0; i < n; i++) {
-        const char *spec = o->serials->len ? o->serials->pdata[i] : def;
+        const char *spec = i < o->serials->len ? o->serials->pdata[i]
+                         : i == 0 && !o->serials->len ? def : "none";
         g_autofree char *id = g_strdup_printf("serial%u", i);
         Chardev *chr;
+
+        if (smoke && i == o->smoke.serial && !strcmp(spec, "none")) {
+            spec = "null";
+        }
 
         if (!chardev_new_serial(root, spec, id, &chr, errp)) {
             return false;
         }
         if (chr && !object_property_set_link(OBJECT(ms), id, OBJECT(chr),
                                              errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Block backends from -drive and -blockdev, at /drives/<id>. */
+static bool cli_build_drives(const CliOptions *o, Object *root, Error **errp)
+{
+    for (guint i = 0; i < o->drives->len; i++) {
+        BlockDriveOpts *d = o->drives->pdata[i];
+
+        if (!blk_new(root, d->id, d->filename, d->read_only, errp)) {
+            error_prepend(errp, "-drive/-blockdev: ");
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * -drive if=virtio: a virtio-blk-device for each such drive, at
+ * /machine/peripheral-drive/<drive id>, after the -device devices (so
+ * those get the first virtio-mmio slots, as with QEMU).
+ */
+static bool cli_build_drive_devices(const CliOptions *o, MachineState *ms,
+                                    Error **errp)
+{
+    Object *folder = NULL;
+
+    for (guint i = 0; i < o->drives->len; i++) {
+        BlockDriveOpts *d = o->drives->pdata[i];
+        Object *dev;
+
+        if (d->interface != BLOCK_IF_VIRTIO) {
+            continue;
+        }
+        if (!folder) {
+            folder = cli_container(OBJECT(ms), "peripheral-drive", errp);
+            if (!folder) {
+                return false;
+            }
+        }
+        dev = object_new_child(folder, d->id, TYPE_VIRTIO_BLK, errp);
+        if (!dev || !object_property_set_str(dev, "drive", d->id, errp) ||
+            !object_realize(dev, errp)) {
+            error_prepend(errp, "-drive id=%s,if=virtio: ", d->id);
+            if (dev) {
+                object_unparent(dev);
+            }
             return false;
         }
     }
@@ -178,6 +252,9 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             return NULL;
         }
     }
+    if (!cli_build_drives(o, root, errp)) {
+        return NULL;
+    }
     objects = cli_container(root, "objects", errp);
     if (!objects) {
         return NULL;
@@ -218,6 +295,9 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             return NULL;
         }
     }
+    if (!cli_build_drive_devices(o, ms, errp)) {
+        return NULL;
+    }
     return ms;
 }
 
@@ -228,6 +308,7 @@ typedef struct CliRun {
     uint64_t timeout_s;         /* -run-timeout */
     const CliOptions *o;
     MachineState *ms;
+    SmokeRunner *smoke;         /* NULL: no smoke-boot options */
 } CliRun;
 
 /* A guest reset, run from the main loop: stop, reset, start again. */
@@ -269,13 +350,37 @@ static void cli_run_timeout(void *opaque)
     CliRun *run = opaque;
 
     error_report("run timeout of %" PRIu64 " s reached", run->timeout_s);
+    if (run->smoke) {
+        smoke_note_timeout(run->smoke);
+    }
     main_loop_request_quit(CLI_EXIT_TIMEOUT);
 }
 
-static int cli_run(const CliOptions *o, MachineState *ms)
+/* The -gdb servers (none: NULL and no error), before the vCPUs start. */
+static bool cli_gdb_start(const CliOptions *o, MachineState *ms,
+                          GdbStub **gdb, Error **errp)
 {
-    CliRun run = { .timeout_s = o->run_timeout_s, .o = o, .ms = ms };
+    *gdb = NULL;
+    if (!o->gdbs->len) {
+        return true;
+    }
+    *gdb = gdbstub_new(object_get_parent(OBJECT(ms)), ms);
+    for (guint i = 0; i < o->gdbs->len; i++) {
+        if (!gdbstub_add_server(*gdb, o->gdbs->pdata[i], errp)) {
+            gdbstub_free(*gdb);
+            *gdb = NULL;
+            return false;
+        }
+    }
+    return true;
+}
+
+static int cli_run(const CliOptions *o, MachineState *ms, SmokeRunner *smoke)
+{
+    CliRun run = { .timeout_s = o->run_timeout_s, .o = o, .ms = ms,
+                   .smoke = smoke };
     Timer *timeout = NULL;
+    GdbStub *gdb = NULL;
     int rc;
 
     machine_set_request_handler(ms, cli_run_request, &run);
@@ -297,8 +402,10 @@ static int cli_run(const CliOptions *o, MachineState *ms)
         if (!o->start_stopped) {
             timer_clock_start(ms->virtual_clock);
         }
-        if (!cpus_start(OBJECT(ms), &cfg, &err)) {
+        if (!cli_gdb_start(o, ms, &gdb, &err) ||
+            !cpus_start(OBJECT(ms), &cfg, &err)) {
             error_report_err(err);
+            gdbstub_free(gdb);
             timer_clock_stop(ms->virtual_clock);
             timer_free(timeout);
             main_loop_remove_clock(ms->virtual_clock);
@@ -308,16 +415,60 @@ static int cli_run(const CliOptions *o, MachineState *ms)
     rc = main_loop_run();
     machine_set_request_handler(ms, NULL, NULL);
     cpus_stop(OBJECT(ms));
+    gdbstub_free(gdb);
     timer_clock_stop(ms->virtual_clock);
     timer_free(timeout);
     main_loop_remove_clock(ms->virtual_clock);
     return rc;
 }
 
+/* The smoke-boot runner for @o, or NULL when no option asks for it. */
+static SmokeRunner *cli_smoke_new(const CliOptions *o)
+{
+    g_autofree char *machine = NULL;
+
+    if (!cli_smoke_wanted(o)) {
+        return NULL;
+    }
+    machine = o->machine_file ? g_path_get_basename(o->machine_file)
+                              : g_strdup(o->machine_type);
+    return smoke_new(&o->smoke, o->run_timeout_s, machine,
+                     keyval_get(o->machine_props, "kernel"));
+}
+
+/* A failed start: report it (and to the smoke runner); status 1. */
+static int cli_start_failed(Error *err, SmokeRunner *smoke)
+{
+    int rc = CLI_EXIT_ERROR;
+
+    error_report_err(error_copy(err));
+    if (smoke) {
+        rc = smoke_finish(smoke, rc, error_get_pretty(err));
+    }
+    error_free(err);
+    return rc;
+}
+
+/* Name the default machine in the report once it is built. */
+static void cli_smoke_name(const CliOptions *o, SmokeRunner *smoke,
+                           MachineState *ms)
+{
+    const char *type = object_get_typename(OBJECT(ms));
+
+    if (smoke && !o->machine_type && !o->machine_file) {
+        g_autofree char *name = g_strndup(type, strlen(type) -
+            (g_str_has_suffix(type, TYPE_MACHINE_SUFFIX) ?
+             strlen(TYPE_MACHINE_SUFFIX) : 0));
+
+        smoke_set_machine(smoke, name);
+    }
+}
+
 int cli_main(int argc, char **argv)
 {
     g_autoptr(CliOptions) o = cli_options_new();
     Error *err = NULL;
+    SmokeRunner *smoke;
     Object *root;
     MachineState *ms;
     int rc;
@@ -331,15 +482,24 @@ int cli_main(int argc, char **argv)
     }
     main_loop_init();
     main_loop_install_signals();
+    smoke = cli_smoke_new(o);
     root = object_new(TYPE_CONTAINER);
     ms = cli_build(o, root, &err);
-    if (!ms) {
-        error_report_err(err);
+    if (ms) {
+        cli_smoke_name(o, smoke, ms);
+    }
+    if (!ms || (smoke && !smoke_attach(smoke, ms, &err))) {
+        rc = cli_start_failed(err, smoke);
+        smoke_free(smoke);
         object_unref(root);
         log_close();
-        return CLI_EXIT_ERROR;
+        return rc;
     }
-    rc = cli_run(o, ms);
+    rc = cli_run(o, ms, smoke);
+    if (smoke) {
+        rc = smoke_finish(smoke, rc, NULL);
+        smoke_free(smoke);
+    }
     object_unref(root);
     log_close();
     return rc;

@@ -15,6 +15,7 @@
 #include "hw/qdev.h"
 #include "qapi/qmp.h"
 #include "system/chardev.h"
+#include "system/gdbstub.h"
 #include "util/cutils.h"
 #include "util/log.h"
 
@@ -24,6 +25,7 @@ typedef struct CliOption {
     const char *arg;            /* argument name for help; NULL: none */
     const char *help;           /* one line */
     bool (*handler)(CliOptions *o, const char *arg, Error **errp);
+    bool hidden;                /* not in --help (tool-facing options) */
 } CliOption;
 
 /* ---------------------------------------------------------------------- */
@@ -415,6 +417,36 @@ static bool cli_device(CliOptions *o, const char *arg, Error **errp)
                      o->devices, errp);
 }
 
+/* -drive and -blockdev: parsed now, backends made by cli_build(). */
+static bool cli_drive(CliOptions *o, const char *arg, Error **errp)
+{
+    unsigned n_virtio = 0;
+    BlockDriveOpts *d;
+
+    for (guint i = 0; i < o->drives->len; i++) {
+        BlockDriveOpts *prev = o->drives->pdata[i];
+
+        n_virtio += prev->interface == BLOCK_IF_VIRTIO;
+    }
+    d = blk_drive_parse(arg, n_virtio, errp);
+    if (!d) {
+        return false;
+    }
+    g_ptr_array_add(o->drives, d);
+    return true;
+}
+
+static bool cli_blockdev(CliOptions *o, const char *arg, Error **errp)
+{
+    BlockDriveOpts *d = blk_blockdev_parse(arg, errp);
+
+    if (!d) {
+        return false;
+    }
+    g_ptr_array_add(o->drives, d);
+    return true;
+}
+
 static bool cli_log(CliOptions *o, const char *arg, Error **errp)
 {
     uint32_t mask;
@@ -563,6 +595,20 @@ static bool cli_stopped(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+static bool cli_gdb(CliOptions *o, const char *arg, Error **errp)
+{
+    if (!gdbstub_check_spec(arg, errp)) {
+        return false;
+    }
+    g_ptr_array_add(o->gdbs, g_strdup(arg));
+    return true;
+}
+
+static bool cli_gdb_default(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_gdb(o, GDBSTUB_DEFAULT_SPEC, errp);
+}
+
 static bool cli_no_reboot(CliOptions *o, const char *arg, Error **errp)
 {
     o->no_reboot = true;
@@ -586,6 +632,34 @@ static bool cli_run_timeout(CliOptions *o, const char *arg, Error **errp)
         return false;
     }
     return true;
+}
+
+static bool cli_help_man(CliOptions *o, const char *arg, Error **errp)
+{
+    cli_print_help_man(stdout);
+    o->exit_now = true;
+    return true;
+}
+
+/* The smoke-boot runner's options (system/smoke.c, docs/user/ci.md). */
+static bool cli_expect(CliOptions *o, const char *arg, Error **errp)
+{
+    return smoke_config_expect(&o->smoke, arg, errp);
+}
+
+static bool cli_expect_fail(CliOptions *o, const char *arg, Error **errp)
+{
+    return smoke_config_expect_fail(&o->smoke, arg, errp);
+}
+
+static bool cli_expect_serial(CliOptions *o, const char *arg, Error **errp)
+{
+    return smoke_config_serial(&o->smoke, arg, errp);
+}
+
+static bool cli_junit(CliOptions *o, const char *arg, Error **errp)
+{
+    return smoke_config_junit(&o->smoke, arg, errp);
 }
 
 static bool cli_target(CliOptions *o, const char *arg, Error **errp)
@@ -650,6 +724,13 @@ static const CliOption cli_options[] = {
     { "object", NULL, "TYPE,id=ID[,prop=val...]",
       "add an object (-object help lists them, TYPE,help its properties)",
       cli_object },
+    { "drive", NULL, "file=FILE[,if=virtio|none][,format=raw][,id=ID]"
+      "[,readonly=on]",
+      "add a raw disk image; if=virtio also adds a virtio-blk-device",
+      cli_drive },
+    { "blockdev", NULL, "driver=file,filename=FILE,node-name=ID[,read-only=on]",
+      "add a raw disk image for -device virtio-blk-device,drive=ID",
+      cli_blockdev },
     { "chardev", NULL, "BACKEND,id=ID[,prop=val...]",
       "add a character device (-chardev help lists backends)", cli_chardev },
     { "serial", NULL, "SPEC",
@@ -674,6 +755,11 @@ static const CliOption cli_options[] = {
       cli_dfilter },
     { "S", NULL, NULL, "do not start the machine (virtual clock stopped)",
       cli_stopped },
+    { "gdb", NULL, "tcp:[HOST]:PORT|unix:PATH[,cluster=ID]",
+      "GDB server for the first (or the ID) CPU cluster (docs/user/gdb.md)",
+      cli_gdb },
+    { "s", NULL, NULL, "shorthand for -gdb " GDBSTUB_DEFAULT_SPEC,
+      cli_gdb_default },
     { "no-reboot", NULL, NULL, "exit instead of rebooting the guest",
       cli_no_reboot },
     { "no-shutdown", NULL, NULL,
@@ -689,6 +775,19 @@ static const CliOption cli_options[] = {
     { "run-timeout", NULL, "SECONDS",
       "exit with status 2 if still running after SECONDS",
       cli_run_timeout },
+    { "expect", NULL, "REGEX",
+      "exit 0 when REGEX appears on the console (docs/user/ci.md)",
+      cli_expect },
+    { "expect-fail", NULL, "REGEX",
+      "exit 1 when REGEX appears on the console (repeatable)",
+      cli_expect_fail },
+    { "expect-serial", NULL, "N",
+      "the serial port that is the console for -expect (default 0)",
+      cli_expect_serial },
+    { "junit", NULL, "FILE", "write a JUnit XML report of the run to FILE",
+      cli_junit },
+    { "help-man", NULL, NULL, "the options as man page source",
+      cli_help_man, true },
     { NULL },
 };
 
@@ -699,6 +798,9 @@ void cli_print_help(FILE *out)
             "Options may be written -name or --name; 'help' as an option "
             "argument lists what it accepts.\n\nOptions:\n");
     for (const CliOption *opt = cli_options; opt->name; opt++) {
+        if (opt->hidden) {
+            continue;
+        }
         g_autofree char *left = g_strdup_printf(
             "-%s%s%s%s%s", opt->name, opt->alias ? ", -" : "",
             opt->alias ? opt->alias : "", opt->arg ? " " : "",
@@ -713,6 +815,47 @@ void cli_print_help(FILE *out)
     fprintf(out, "\nSee docs/user/cli.md for details and examples.\n");
 }
 
+/* @text for troff: backslashes, minus signs, a leading control char. */
+static void cli_man_text(FILE *out, const char *text)
+{
+    if (*text == '.' || *text == '\'') {
+        fputs("\\&", out);
+    }
+    for (const char *p = text; *p; p++) {
+        if (*p == '\\') {
+            fputs("\\e", out);
+        } else if (*p == '-') {
+            fputs("\\-", out);
+        } else {
+            fputc(*p, out);
+        }
+    }
+}
+
+void cli_print_help_man(FILE *out)
+{
+    for (const CliOption *opt = cli_options; opt->name; opt++) {
+        if (opt->hidden) {
+            continue;
+        }
+        fprintf(out, ".TP\n\\fB\\-");
+        cli_man_text(out, opt->name);
+        if (opt->alias) {
+            fprintf(out, "\\fR, \\fB\\-");
+            cli_man_text(out, opt->alias);
+        }
+        fprintf(out, "\\fR");
+        if (opt->arg) {
+            fprintf(out, " \\fI");
+            cli_man_text(out, opt->arg);
+            fprintf(out, "\\fR");
+        }
+        fprintf(out, "\n");
+        cli_man_text(out, opt->help);
+        fprintf(out, "\n");
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* Parsing                                                                */
 
@@ -722,11 +865,15 @@ CliOptions *cli_options_new(void)
 
     o->machine_props = keyval_new();
     accel_config_init(&o->accel);
+    smoke_config_init(&o->smoke);
     o->chardevs = g_ptr_array_new_with_free_func(g_free);
     o->objects = g_ptr_array_new_with_free_func(g_free);
     o->monitors = g_ptr_array_new_with_free_func(g_free);
     o->devices = g_ptr_array_new_with_free_func(g_free);
     o->serials = g_ptr_array_new_with_free_func(g_free);
+    o->drives = g_ptr_array_new_with_free_func(
+        (GDestroyNotify)blk_drive_opts_free);
+    o->gdbs = g_ptr_array_new_with_free_func(g_free);
     return o;
 }
 
@@ -743,6 +890,9 @@ void cli_options_free(CliOptions *o)
     g_ptr_array_unref(o->monitors);
     g_ptr_array_unref(o->devices);
     g_ptr_array_unref(o->serials);
+    g_ptr_array_unref(o->drives);
+    g_ptr_array_unref(o->gdbs);
+    smoke_config_clear(&o->smoke);
     g_free(o);
 }
 

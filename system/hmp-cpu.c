@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * HMP commands about vCPUs: `info cpus`, `info registers`, `cpu N`, and
- * `xp` (guest physical memory through the current vCPU's address space).
+ * HMP commands about vCPUs: `info cpus`, `info registers`, `cpu N`,
+ * `xp` (guest physical memory through the current vCPU's address space)
+ * and `x` (guest virtual memory, translated as that vCPU's current
+ * regime maps it, without faulting the guest).
  *
  * vCPUs are numbered in composition-tree order (cluster by cluster, in
  * the order of their paths), so the numbers depend only on the machine
@@ -128,8 +130,8 @@ bool hmp_cpu(QmpSession *s, const char *arg, GString *out, Error **errp)
 }
 
 /* Parse "/[count][format][size] addr" (QEMU's x/xp syntax). */
-static bool parse_xp(const char *arg, unsigned *count, char *fmt,
-                     unsigned *size, uint64_t *addr, Error **errp)
+static bool parse_xp(const char *cmd, const char *arg, unsigned *count,
+                     char *fmt, unsigned *size, uint64_t *addr, Error **errp)
 {
     const char *p = arg ? arg : "";
     g_autofree char *addr_str = NULL;
@@ -155,9 +157,9 @@ static bool parse_xp(const char *arg, unsigned *count, char *fmt,
             case 'w': *size = 4; break;
             case 'g': *size = 8; break;
             default:
-                error_setg(errp, "xp: unknown format letter '%c' (accepted: "
+                error_setg(errp, "%s: unknown format letter '%c' (accepted: "
                            "x d u for the format, b h w g for the size)",
-                           *p);
+                           cmd, *p);
                 return false;
             }
         }
@@ -166,27 +168,69 @@ static bool parse_xp(const char *arg, unsigned *count, char *fmt,
         p++;
     }
     addr_str = g_strdup(p);
-    if (!*addr_str || !parse_uint64(addr_str, addr, "xp", NULL)) {
-        error_setg(errp, "xp: expected '/[count][format][size] address', "
-                   "got '%s'", arg ? arg : "");
+    if (!*addr_str || !parse_uint64(addr_str, addr, cmd, NULL)) {
+        error_setg(errp, "%s: expected '/[count][format][size] address', "
+                   "got '%s'", cmd, arg ? arg : "");
         return false;
     }
     if (*count == 0 || *count > 4096) {
-        error_setg(errp, "xp: count %u out of range (accepted: 1..4096)",
-                   *count);
+        error_setg(errp, "%s: count %u out of range (accepted: 1..4096)",
+                   cmd, *count);
         return false;
     }
     return true;
 }
 
-bool hmp_xp(QmpSession *s, const char *arg, GString *out, Error **errp)
+/*
+ * Load @op at guest virtual @va as the current regime of @cpu maps it
+ * (the frontend's debug_translate; none: virtual is physical).  An item
+ * crossing a page is read byte by byte, each byte translated.
+ */
+static MemTxResult hmp_load_virt(CPUState *cpu, vaddr va, MemOp op,
+                                 uint64_t *v)
+{
+    const TargetArch *arch = cpu->arch;
+    unsigned size = memop_size(op);
+    uint64_t page = UINT64_C(1) << cpu->cluster->page_bits;
+    MemTxResult res = MEMTX_OK;
+    hwaddr pa = va;
+
+    if ((va & (page - 1)) + size <= page) {
+        if (arch->debug_translate && !arch->debug_translate(cpu, va, &pa)) {
+            return MEMTX_DECODE_ERROR;
+        }
+        *v = address_space_ld(&cpu->cluster->as, pa, op,
+                              MEMTXATTRS_UNSPECIFIED, &res);
+        return res;
+    }
+    *v = 0;
+    for (unsigned i = 0; i < size && res == MEMTX_OK; i++) {
+        unsigned sh = memop_is_be(op) ? (size - 1 - i) * 8 : i * 8;
+
+        pa = va + i;
+        if (arch->debug_translate &&
+            !arch->debug_translate(cpu, va + i, &pa)) {
+            return MEMTX_DECODE_ERROR;
+        }
+        *v |= address_space_ld(&cpu->cluster->as, pa, MO_8,
+                               MEMTXATTRS_UNSPECIFIED, &res) << sh;
+    }
+    return res;
+}
+
+/*
+ * x and xp: @cmd's items, at guest virtual addresses (@virt: through the
+ * frontend's debug_translate of the current vCPU) or physical ones.
+ */
+static bool hmp_memory_dump(QmpSession *s, const char *cmd, const char *arg,
+                            bool virt, GString *out, Error **errp)
 {
     CPUState *cpu;
     unsigned count, size, per_line;
     uint64_t addr;
     char fmt;
 
-    if (!parse_xp(arg, &count, &fmt, &size, &addr, errp)) {
+    if (!parse_xp(cmd, arg, &count, &fmt, &size, &addr, errp)) {
         return false;
     }
     cpu = hmp_current_cpu(s, errp);
@@ -205,8 +249,12 @@ bool hmp_xp(QmpSession *s, const char *arg, GString *out, Error **errp)
             g_string_append_printf(out, "%s%016" PRIx64 ":", i ? "\n" : "",
                                    a);
         }
-        v = address_space_ld(&cpu->cluster->as, a, op,
-                             MEMTXATTRS_UNSPECIFIED, &res);
+        if (virt) {
+            res = hmp_load_virt(cpu, a, op, &v);
+        } else {
+            v = address_space_ld(&cpu->cluster->as, a, op,
+                                 MEMTXATTRS_UNSPECIFIED, &res);
+        }
         if (res != MEMTX_OK) {
             g_string_append(out, " <unmapped>");
             continue;
@@ -224,4 +272,40 @@ bool hmp_xp(QmpSession *s, const char *arg, GString *out, Error **errp)
     }
     g_string_append_c(out, '\n');
     return true;
+}
+
+bool hmp_xp(QmpSession *s, const char *arg, GString *out, Error **errp)
+{
+    return hmp_memory_dump(s, "xp", arg, false, out, errp);
+}
+
+bool hmp_x(QmpSession *s, const char *arg, GString *out, Error **errp)
+{
+    return hmp_memory_dump(s, "x", arg, true, out, errp);
+}
+
+static int mtree_cluster(Object *obj, void *opaque)
+{
+    GString *out = opaque;
+    CPUCluster *cl = (CPUCluster *)object_dynamic_cast(obj,
+                                                       TYPE_CPU_CLUSTER);
+    g_autofree char *path = NULL;
+
+    if (!cl || !cl->as_init) {
+        return 0;
+    }
+    path = object_get_canonical_path(obj);
+    g_string_append_printf(out, "\naddress space of cluster %s (%s):\n",
+                           path, cl->arch ? cl->arch->name : "?");
+    address_space_print_flatview(out, &cl->as);
+    return 0;
+}
+
+void hmp_mtree_clusters(QmpSession *s, GString *out)
+{
+    Object *machine = object_resolve_path(s->root, "/machine");
+
+    if (machine) {
+        object_child_foreach_recursive(machine, mtree_cluster, out);
+    }
 }

@@ -15,7 +15,17 @@ bool hmp_info_registers(QmpSession *s, GString *out, Error **errp);
 bool hmp_info_cpus(QmpSession *s, GString *out, Error **errp);
 /* cpu N: make vCPU N (an index of `info cpus`) the current one. */
 bool hmp_cpu(QmpSession *s, const char *arg, GString *out, Error **errp);
+/*
+ * For `info mtree`: after the machine's map, the flat view of every CPU
+ * cluster's address space (what its vCPUs see).
+ */
+void hmp_mtree_clusters(QmpSession *s, GString *out);
 /* xp /FMT ADDR: guest physical memory as the current vCPU sees it. */
 bool hmp_xp(QmpSession *s, const char *arg, GString *out, Error **errp);
+/*
+ * x /FMT ADDR: guest virtual memory as the current vCPU's translation
+ * regime maps it now (no fault raised in the guest), same formats as xp.
+ */
+bool hmp_x(QmpSession *s, const char *arg, GString *out, Error **errp);
 
 #endif

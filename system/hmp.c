@@ -68,6 +68,29 @@ static bool info_mtree(QmpSession *s, GString *out, Error **errp)
     }
     g_string_append(out, "machine memory map:\n");
     memory_region_print_tree(out, &ms->sysmem);
+    hmp_mtree_clusters(s, out);
+    return true;
+}
+
+static bool info_irq(QmpSession *s, GString *out, Error **errp)
+{
+    MachineState *ms = hmp_machine(s, errp);
+
+    if (!ms) {
+        return false;
+    }
+    qdev_print_irqs(out, OBJECT(ms));
+    return true;
+}
+
+static bool info_clocks(QmpSession *s, GString *out, Error **errp)
+{
+    MachineState *ms = hmp_machine(s, errp);
+
+    if (!ms) {
+        return false;
+    }
+    qdev_print_clocks(out, OBJECT(ms));
     return true;
 }
 
@@ -131,6 +154,9 @@ static const struct {
     { "qom-tree", "the whole composition tree of this run", info_qom_tree },
     { "cpus", "the vCPUs, their pc and state", hmp_info_cpus },
     { "registers", "the current vCPU's registers", hmp_info_registers },
+    { "irq", "interrupt lines ever raised: level and count", info_irq },
+    { "clocks", "every device clock: frequency, period, source",
+      info_clocks },
 };
 
 static bool hmp_info(QmpSession *s, const char *arg, GString *out,
@@ -201,6 +227,9 @@ static const HmpCommand hmp_cmds[] = {
       hmp_cpu },
     { "xp", NULL, "/[count][x|d|u][b|h|w|g] addr",
       "show guest physical memory as the current vCPU sees it", hmp_xp,
+      true },
+    { "x", NULL, "/[count][x|d|u][b|h|w|g] addr",
+      "show guest virtual memory as the current vCPU maps it now", hmp_x,
       true },
     { "stop", NULL, "", "pause the machine", hmp_stop },
     { "cont", "c", "", "resume the machine", hmp_cont },

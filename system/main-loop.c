@@ -11,6 +11,7 @@
  * host's event loop, not a machine's); the mutex protects the clock list.
  */
 #include "system/main-loop.h"
+#include "system/memory.h"
 
 #include <glib-unix.h>
 #include <signal.h>
@@ -107,6 +108,9 @@ void main_loop_init(void)
         g_source_attach(main_loop.timer_source, main_loop_context());
         g_once_init_leave(&once, 1);
         main_loop_add_clock(timer_clock_host());
+        /* devices run here (chardev input, timers) may read guest memory
+           through RCU-protected flat views: the loop thread is a reader */
+        memory_rcu_register_thread();
     }
 }
 

@@ -14,9 +14,11 @@
 #include <gmodule.h>
 
 extern const TargetArch aarch64_arch;
+extern const TargetArch hexagon_arch;
 
 const TargetArch *const hemu_target_list[] = {
     &aarch64_arch,
+    &hexagon_arch,
     NULL
 };
 

@@ -158,7 +158,9 @@ static int cpu_handle_events(CPUState *cpu, TranslationBlock **last_tb)
         cpu_reset_interrupt(cpu, CPU_INTERRUPT_EXITTB);
         *last_tb = NULL;
     }
-    if ((req & 0xffff) && cpu->arch->cpu_exec_interrupt(cpu, req)) {
+    /* a single step is not diverted into an interrupt handler */
+    if ((req & 0xffff) && !cpu->singlestep &&
+        cpu->arch->cpu_exec_interrupt(cpu, req)) {
         *last_tb = NULL;
         if (cpu->exception_index >= EXCP_FIRST_ACCEL) {
             return cpu_handle_events(cpu, last_tb);
@@ -191,6 +193,14 @@ static int cpu_exec_loop(CPUState *cpu)
         }
         max_insns = cpu->cflags_next_tb;
         cpu->cflags_next_tb = 0;
+        if (cpu->singlestep) {
+            /* one instruction (or the exception it took), then stop */
+            if (cpu->step_taken) {
+                cpu->step_taken = false;
+                return EXCP_DEBUG;
+            }
+            max_insns = 1;
+        }
         g_rw_lock_reader_lock(&cl->exec_lock);
         cpu->exec_locked = true;
         tb = tb_lookup(cpu, max_insns);
@@ -202,8 +212,11 @@ static int cpu_exec_loop(CPUState *cpu)
             last_tb = NULL;
             continue;
         }
-        /* A flush by another vCPU since then freed last_tb. */
-        if (last_tb && max_insns == 0 &&
+        /*
+         * A flush by another vCPU since then freed last_tb.  A count-
+         * limited TB never chains out: single steps reuse it.
+         */
+        if (last_tb && max_insns == 0 && last_tb->max_insns == 0 &&
             cl->tbs->stats.flushes == flush_gen) {
             g_mutex_lock(&cl->tb_lock);
             tb_add_jump(cl, last_tb, slot, tb);
@@ -217,6 +230,7 @@ static int cpu_exec_loop(CPUState *cpu)
             log_printf("%s", st->str);
         }
         cpu->nb_exec_entries++;
+        cpu->step_taken = cpu->singlestep;
         ret = tcg_exec(cl->tcg, cpu_env(cpu), tb->tr.code);
         /* Stable: flushes change only under exec_lock held for writing. */
         flush_gen = cl->tbs->stats.flushes;
@@ -231,6 +245,7 @@ static int cpu_exec_loop(CPUState *cpu)
              * pc update of the unchained path: set the state to its start.
              */
             cpu->arch->restore_state(cpu, last_tb->insn_data);
+            cpu->step_taken = false;
             if (!g_atomic_int_get(&cpu->exit_request) &&
                 cpu->icount_budget > 0 &&
                 (uint32_t)cpu->icount_budget < last_tb->num_insns) {
@@ -257,6 +272,13 @@ static void cpu_exec_longjmp_cleanup(CPUState *cpu)
     if (cpu->atomic_locked) {
         cpu->atomic_locked = false;
         g_mutex_unlock(&cl->atomic_lock);
+    }
+    if (cpu->gen_tb) {
+        /* a code fetch fault during translation: drop the partial block */
+        g_free(cpu->gen_tb);
+        g_array_free(cpu->gen_insn_data, TRUE);
+        cpu->gen_tb = NULL;
+        cpu->gen_insn_data = NULL;
     }
 }
 

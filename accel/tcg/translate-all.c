@@ -87,7 +87,7 @@ static const void *helper_lookup_tb_ptr(void *env)
     if (tb && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE) &&
         tb->pc == key.pc && tb->flags == key.flags &&
         tb->extra == key.extra && tb->max_insns == 0 &&
-        cpu->cflags_next_tb == 0) {
+        cpu->cflags_next_tb == 0 && !cpu->singlestep) {
         return tb->tr.code;
     }
     return NULL;
@@ -242,6 +242,9 @@ TranslationBlock *tb_gen_code(CPUState *cpu, const TBKey *key,
     tb->phys_pc = phys_pc;
     tb->max_insns = max_insns;
     insn_data = g_array_new(FALSE, FALSE, sizeof(uint64_t));
+    /* a fault in translator_ld longjmps out: cpu-exec.c frees these */
+    cpu->gen_tb = tb;
+    cpu->gen_insn_data = insn_data;
     for (;;) {
         TCGGenResult r;
         TCGLabel *exit;
@@ -273,12 +276,16 @@ TranslationBlock *tb_gen_code(CPUState *cpu, const TBKey *key,
             break;
         }
         if (r == TCG_GEN_BUFFER_FULL) {
+            cpu->gen_tb = NULL;
+            cpu->gen_insn_data = NULL;
             g_array_free(insn_data, TRUE);
             g_free(tb);
             return NULL;
         }
         max_insns = HEMU_MAX(ctx.num_insns / 2, 1);
     }
+    cpu->gen_tb = NULL;
+    cpu->gen_insn_data = NULL;
     tb->insn_data = (uint64_t *)(void *)g_array_free(insn_data, FALSE);
     tb_cache_insert(cl, tb);
     return tb;

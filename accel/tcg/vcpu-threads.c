@@ -170,6 +170,24 @@ static bool accel_stopping(AccelTCG *a)
     return g_atomic_int_get(&a->stop) != 0;
 }
 
+/*
+ * @cpu stopped for the debugger (EXCP_DEBUG): tell its cluster's hook,
+ * then sleep until the vCPUs are paused (cpus_pause kicks every vCPU).
+ */
+static void vcpu_debug_park(AccelTCG *a, CPUState *cpu)
+{
+    CPUCluster *cl = cpu->cluster;
+
+    if (cl->debug_stop) {
+        cl->debug_stop(cpu, cl->debug_opaque);
+    }
+    g_mutex_lock(&cpu->lock);
+    while (!accel_stopping(a)) {
+        g_cond_wait(&cpu->cond, &cpu->lock);
+    }
+    g_mutex_unlock(&cpu->lock);
+}
+
 static gpointer vcpu_thread_fn(gpointer opaque)
 {
     CPUThread *t = opaque;
@@ -177,8 +195,15 @@ static gpointer vcpu_thread_fn(gpointer opaque)
 
     memory_rcu_register_thread();
     while (!accel_stopping(t->accel)) {
+        int r;
+
         cpu_set_budget(cpu, INT32_MAX / 2);
-        if (cpu_exec(cpu) != EXCP_HLT) {
+        r = cpu_exec(cpu);
+        if (r == EXCP_DEBUG) {
+            vcpu_debug_park(t->accel, cpu);
+            continue;
+        }
+        if (r != EXCP_HLT) {
             continue;
         }
         g_mutex_lock(&cpu->lock);
@@ -220,7 +245,10 @@ static gpointer rr_thread_fn(gpointer opaque)
                 continue;
             }
             cpu_set_budget(cpu, rr_budget(a));
-            cpu_exec(cpu);
+            if (cpu_exec(cpu) == EXCP_DEBUG) {
+                vcpu_debug_park(a, cpu);
+                break;
+            }
             ran = true;
             if (a->clock) {
                 timer_clock_run_expired(a->clock);

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The "virt" machine (-M virt): an AArch64 board with QEMU's virt memory
- * map, for the parts hemu has so far:
+ * map and interrupt numbers, for the parts hemu has so far:
  *
- *   0x00000000  flash (128 MiB)      not yet: -kernel is required
- *   0x09000000  PL011 UART (4 KiB)   serial0; UARTCLK 24 MHz; its
- *                                    interrupt goes nowhere (no GIC yet)
+ *   0x08000000  GIC distributor      GICv3 (default) or GICv2
+ *   0x08010000  GICv2 CPU interface  (gic-version=2)
+ *   0x080a0000  GICv3 redistributors 128 KiB per CPU (gic-version=3)
+ *   0x09000000  PL011 UART (4 KiB)   serial0, UARTCLK 24 MHz, SPI 1
+ *   0x09010000  PL031 RTC (4 KiB)    SPI 2
  *   0x40000000  RAM (-m, default 128 MiB, at most 255 GiB)
  *
  * The CPUs form one cpu-cluster at /machine/cpus (arch "aarch64",
@@ -13,60 +15,52 @@
  * reset, so init realizes the cluster, sets each CPU's properties by
  * name (rvbar, mp-affinity, start-powered-off, has-el2, has-el3,
  * psci-conduit, semihosting, semihosting-root) and resets it.  cpu[0]
- * starts at the kernel's entry, the others stay off until PSCI CPU_ON.
- * Until the GIC exists, each CPU's virtual timer output ("gtimer" 1) drives
- * that CPU's IRQ input (line 0).
+ * starts at the boot entry (virt-boot.c), the others stay off until PSCI
+ * CPU_ON.
  *
- * -kernel: an ELF file is loaded by its program headers and entered at
- * e_entry; a Linux arm64 Image (magic "ARM\x64" at byte 56) is loaded at
- * RAM + text_offset (0x80000 when its image_size is 0), per the kernel's
- * Documentation/arch/arm64/booting.rst; anything else is a raw image at
- * the start of RAM, entered at its first byte.
+ * Interrupts: the GIC (types "arm-gicv3" / "arm-gic" of target/arm/hw/,
+ * reached only by the names of include/hw/intc/arm-gic.h) has inputs 0..255 for SPIs
+ * (INTID 32 + n), then 32 per CPU c at 256 + 32c + k for INTID k; its
+ * outputs 4c + {0,1,2,3} drive CPU c's inputs IRQ, FIQ, VIRQ, VFIQ.  Each
+ * CPU's "gtimer" outputs 0..3 (physical, virtual, hypervisor, secure)
+ * go to PPIs 30, 27, 26, 29.  When the GIC type is not built in, each
+ * CPU's virtual timer drives that CPU's IRQ input directly (logged under
+ * -d unimp) and the UART and RTC interrupts go nowhere.
  *
  * Properties beyond the machine's: virtualization (EL2), secure (EL3),
- * semihosting, semihosting-root.  PSCI is served by hemu over SMC when EL2
- * is emulated and over HVC otherwise, as QEMU does without firmware.
+ * semihosting, semihosting-root, gic-version, dumpdtb.  PSCI is served by
+ * hemu over SMC when EL2 is emulated and over HVC otherwise, as QEMU does
+ * without firmware.
  *
  * User documentation: docs/user/virt.md.
  */
+#include "virt.h"
+
 #include "hemu/osdep.h"
-#include "hw/boards.h"
 #include "hw/char/pl011.h"
-#include "hw/clock.h"
-#include "hw/loader.h"
-#include "hw/qdev.h"
+#include "hw/intc/arm-gic.h"
 #include "hw/resettable.h"
+#include "hw/rtc/pl031.h"
+#include "hw/virtio/virtio-mmio.h"
+#include "system/memory.h"
 #include "util/cutils.h"
+#include "util/log.h"
 
-#define TYPE_VIRT_MACHINE MACHINE_TYPE_NAME("virt")
-OBJECT_DECLARE_SIMPLE_TYPE(VirtMachineState, VIRT_MACHINE)
-
-#define VIRT_UART_BASE 0x09000000ull
-#define VIRT_RAM_BASE 0x40000000ull
-#define VIRT_RAM_MAX (255ull << 30)         /* up to the 256 GiB line */
 #define VIRT_RAM_DEFAULT (128ull << 20)
 #define VIRT_MAX_CPUS 256                   /* the cluster's limit */
-#define VIRT_UART_CLK_HZ 24000000           /* QEMU's "apb-pclk" */
-#define VIRT_IMAGE_OFFSET 0x80000ull        /* Image with image_size 0 */
-#define VIRT_EM_AARCH64 183                 /* ELF e_machine */
+#define VIRT_GICV2_MAX_CPUS 8               /* GICv2 targets 8 CPUs */
 #define VIRT_CPU_SUFFIX "-aarch64-cpu"
 #define VIRT_CPU_BASE "aarch64-cpu"
 
-/* The cluster's CPU interface the machine uses (target/arm/cpu.c). */
-#define VIRT_GTIMER_VIRT 1                  /* "gtimer" output index */
+#define VIRT_GIC_NUM_IRQ 288                /* 256 SPIs + 32 private */
+#define VIRT_GIC_PPI_BASE 16                /* INTID of PPI 0 */
+
+/* The CPU's interface the machine uses (target/arm/cpu.c, gtimer.c). */
+#define VIRT_GTIMER_COUNT 4                 /* "gtimer" outputs */
+#define VIRT_GTIMER_VIRT 1                  /* virtual timer output */
 #define VIRT_CPU_IRQ 0                      /* IRQ input line */
 #define VIRT_PSCI_HVC "hvc"
 #define VIRT_PSCI_SMC "smc"
-
-struct VirtMachineState {
-    MachineState parent_obj;
-    bool virtualization;        /* EL2 implemented */
-    bool secure;                /* EL3 implemented */
-    bool semihosting;           /* HLT #0xF000 serves semihosting calls */
-    char *semihosting_root;     /* OPEN paths relative to it; NULL: cwd;
-                                   owned by the property */
-    Clock *uart_clk;            /* child "apb-pclk": the PL011's UARTCLK */
-};
 
 /* ---------------------------------------------------------------------- */
 /* CPU models                                                             */
@@ -147,14 +141,14 @@ static bool virt_set_cpu_props(VirtMachineState *vms, Object *cpu,
                                     vms->semihosting_root, errp));
 }
 
-/* Timer output "gtimer"[1] of @cpu to its own IRQ input (no GIC yet). */
-static bool virt_wire_timer(Object *cpu, Error **errp)
+/* cpu[@idx] of the cluster (which made cpu[0..num-cpus-1]). */
+static DeviceState *virt_cpu(VirtMachineState *vms, unsigned idx)
 {
-    DeviceState *dev = DEVICE(cpu);
-    IRQLine *in = qdev_get_gpio_in_checked(dev, NULL, VIRT_CPU_IRQ, errp);
+    g_autofree char *name = g_strdup_printf("cpu[%u]", idx);
+    Object *cpu = object_get_child(vms->cluster, name);
 
-    return in && qdev_connect_gpio_out_checked(dev, "gtimer",
-                                               VIRT_GTIMER_VIRT, in, errp);
+    assert(cpu);
+    return DEVICE(cpu);
 }
 
 static bool virt_create_cpus(VirtMachineState *vms, uint64_t entry,
@@ -178,18 +172,118 @@ static bool virt_create_cpus(VirtMachineState *vms, uint64_t entry,
     if (!object_realize(cl, errp)) {
         return false;
     }
+    vms->cluster = cl;
     for (unsigned i = 0; i < ms->smp.cpus; i++) {
-        g_autofree char *name = g_strdup_printf("cpu[%u]", i);
-        Object *cpu = object_get_child(cl, name);
-
-        assert(cpu);            /* the cluster made cpu[0..num-cpus-1] */
-        if (!virt_set_cpu_props(vms, cpu, i, entry, errp) ||
-            !virt_wire_timer(cpu, errp)) {
-            error_prepend(errp, "machine virt: /machine/cpus/%s: ", name);
+        if (!virt_set_cpu_props(vms, OBJECT(virt_cpu(vms, i)), i, entry,
+                                errp)) {
+            error_prepend(errp, "machine virt: /machine/cpus/cpu[%u]: ", i);
             return false;
         }
     }
-    resettable_reset(cl, RESET_TYPE_COLD);
+    return true;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Interrupts                                                             */
+
+/* Without a GIC: each CPU's virtual timer drives its own IRQ input. */
+static bool virt_wire_timers_direct(VirtMachineState *vms, Error **errp)
+{
+    for (unsigned i = 0; i < MACHINE(vms)->smp.cpus; i++) {
+        DeviceState *cpu = virt_cpu(vms, i);
+        IRQLine *in = qdev_get_gpio_in_checked(cpu, NULL, VIRT_CPU_IRQ,
+                                               errp);
+
+        if (!in || !qdev_connect_gpio_out_checked(cpu, "gtimer",
+                                                  VIRT_GTIMER_VIRT, in,
+                                                  errp)) {
+            error_prepend(errp, "machine virt: /machine/cpus/cpu[%u]: ", i);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Output @out_name[@out] of @dev to the GIC's input @in. */
+static bool virt_to_gic(VirtMachineState *vms, DeviceState *dev,
+                        const char *out_name, int out, int in, Error **errp)
+{
+    IRQLine *line = qdev_get_gpio_in_checked(vms->gic, NULL, in, errp);
+
+    return line && qdev_connect_gpio_out_checked(dev, out_name, out, line,
+                                                 errp);
+}
+
+/* CPU @c: the GIC's outputs to its inputs, its timers to the GIC's PPIs. */
+static bool virt_wire_cpu(VirtMachineState *vms, unsigned c, Error **errp)
+{
+    /* "gtimer" outputs: physical, virtual, hypervisor, secure */
+    static const int ppi[VIRT_GTIMER_COUNT] = {
+        VIRT_PPI_TIMER_PHYS, VIRT_PPI_TIMER_VIRT, VIRT_PPI_TIMER_HYP,
+        VIRT_PPI_TIMER_SEC,
+    };
+    DeviceState *cpu = virt_cpu(vms, c);
+
+    for (int k = 0; k < GIC_OUTS_PER_CPU; k++) {
+        IRQLine *in = qdev_get_gpio_in_checked(cpu, NULL, k, errp);
+
+        if (!in || !qdev_connect_gpio_out_checked(
+                vms->gic, NULL, GIC_CPU_OUTPUT(c, k), in, errp)) {
+            return false;
+        }
+    }
+    for (int t = 0; t < VIRT_GTIMER_COUNT; t++) {
+        if (!virt_to_gic(vms, cpu, "gtimer", t,
+                         GIC_PPI_INPUT(VIRT_GIC_NUM_IRQ, c,
+                                       VIRT_GIC_PPI_BASE + ppi[t]),
+                         errp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool virt_create_gic(VirtMachineState *vms, Error **errp)
+{
+    MachineState *ms = MACHINE(vms);
+    bool v3 = vms->gic_version == 3;
+    const char *type = v3 ? TYPE_ARM_GICV3 : TYPE_ARM_GIC;
+    MemoryRegion *dist, *cpuif;
+
+    if (!object_class_by_name(type)) {
+        log_mask(LOG_UNIMP, "virt: no '%s' device is built in: each CPU's "
+                 "virtual timer drives its IRQ input directly; the UART "
+                 "and RTC interrupts are not connected\n", type);
+        return virt_wire_timers_direct(vms, errp);
+    }
+    vms->gic = qdev_new_child(OBJECT(ms), "gic", type, errp);
+    if (!vms->gic ||
+        !object_property_set_uint(OBJECT(vms->gic), GIC_PROP_NUM_CPU,
+                                  ms->smp.cpus, errp) ||
+        !object_property_set_uint(OBJECT(vms->gic), GIC_PROP_NUM_IRQ,
+                                  VIRT_GIC_NUM_IRQ, errp) ||
+        !object_property_set_link(OBJECT(vms->gic), GIC_PROP_CPUS,
+                                  vms->cluster, errp) ||
+        !(dist = qdev_get_mmio_checked(vms->gic, 0, errp)) ||
+        !(cpuif = qdev_get_mmio_checked(vms->gic, 1, errp))) {
+        error_prepend(errp, "machine virt: /machine/gic: ");
+        return false;
+    }
+    memory_region_add_subregion(&ms->sysmem, VIRT_GICD_BASE, dist);
+    memory_region_add_subregion(&ms->sysmem,
+                                v3 ? VIRT_GICR_BASE : VIRT_GICC_BASE, cpuif);
+    for (unsigned c = 0; c < ms->smp.cpus; c++) {
+        if (!virt_wire_cpu(vms, c, errp)) {
+            error_prepend(errp, "machine virt: wiring cpu[%u] and the GIC: ",
+                          c);
+            return false;
+        }
+    }
+    if (!virt_to_gic(vms, vms->uart, "irq", 0, VIRT_SPI_UART, errp) ||
+        !virt_to_gic(vms, vms->rtc, "irq", 0, VIRT_SPI_RTC, errp)) {
+        error_prepend(errp, "machine virt: wiring the GIC's SPIs: ");
+        return false;
+    }
     return true;
 }
 
@@ -201,98 +295,73 @@ static bool virt_create_uart(VirtMachineState *vms, Error **errp)
     MachineState *ms = MACHINE(vms);
     DeviceState *uart;
 
-    vms->uart_clk = clock_new();
+    vms->apb_pclk = clock_new();
     if (!object_property_add_child(OBJECT(ms), "apb-pclk",
-                                   OBJECT(vms->uart_clk), errp)) {
+                                   OBJECT(vms->apb_pclk), errp)) {
         return false;
     }
-    object_unref(OBJECT(vms->uart_clk));        /* the machine holds it */
-    clock_set_hz(vms->uart_clk, VIRT_UART_CLK_HZ);
+    object_unref(OBJECT(vms->apb_pclk));        /* the machine holds it */
+    clock_set_hz(vms->apb_pclk, VIRT_APB_PCLK_HZ);
     uart = qdev_new_child(OBJECT(ms), "uart0", TYPE_PL011, errp);
     if (!uart ||
         (ms->serial[0] && !object_property_set_link(OBJECT(uart), "chardev",
                                                     ms->serial[0], errp)) ||
-        !qdev_connect_clock_in(uart, "clk", vms->uart_clk, errp)) {
+        !qdev_connect_clock_in(uart, "clk", vms->apb_pclk, errp)) {
         return false;
     }
     memory_region_add_subregion(&ms->sysmem, VIRT_UART_BASE,
                                 qdev_get_mmio(uart, 0));
+    vms->uart = uart;
     return true;
 }
 
-/* ---------------------------------------------------------------------- */
-/* The kernel                                                             */
-
-/* Where a Linux arm64 Image goes in RAM (booting.rst "Image header"). */
-static bool virt_image_offset(const uint8_t *hdr, size_t len,
-                              uint64_t *offset)
+static bool virt_create_rtc(VirtMachineState *vms, Error **errp)
 {
-    uint64_t text_offset = 0, image_size = 0;
+    MachineState *ms = MACHINE(vms);
 
-    if (len < 64 || memcmp(hdr + 56, "ARM\x64", 4)) {
+    vms->rtc = qdev_new_child(OBJECT(ms), "rtc", TYPE_PL031, errp);
+    if (!vms->rtc) {
         return false;
     }
-    for (int i = 7; i >= 0; i--) {
-        text_offset = text_offset << 8 | hdr[8 + i];
-        image_size = image_size << 8 | hdr[16 + i];
-    }
-    *offset = image_size ? text_offset : VIRT_IMAGE_OFFSET;
+    memory_region_add_subregion(&ms->sysmem, VIRT_RTC_BASE,
+                                qdev_get_mmio(vms->rtc, 0));
     return true;
 }
 
-static bool virt_load_kernel(MachineState *ms, AddressSpace *as,
-                             uint64_t *entry, Error **errp)
+/*
+ * The 32 virtio-mmio slots (empty until a -device virtio-*-device plugs
+ * into one), created in ascending address order so the first -device
+ * takes the highest slot, as on QEMU.  Their interrupts need the GIC.
+ */
+static bool virt_create_virtio(VirtMachineState *vms, Error **errp)
 {
-    g_autofree char *head = NULL;
-    gsize len = 0;
-    GError *gerr = NULL;
-    uint64_t offset = 0;
+    MachineState *ms = MACHINE(vms);
 
-    if (!g_file_get_contents(ms->kernel, &head, &len, &gerr)) {
-        error_setg(errp, "machine virt: -kernel %s: %s", ms->kernel,
-                   gerr->message);
-        g_error_free(gerr);
-        return false;
-    }
-    if (len >= 4 && !memcmp(head, "\x7f" "ELF", 4)) {
-        LoadElfOptions opts = { .machine = VIRT_EM_AARCH64 };
-        LoadElfResult res;
+    for (int n = 0; n < VIRT_VIRTIO_COUNT; n++) {
+        g_autofree char *name = g_strdup_printf("virtio-mmio[%d]", n);
+        DeviceState *dev = qdev_new_child(OBJECT(ms), name,
+                                          TYPE_VIRTIO_MMIO, errp);
 
-        if (!load_elf_buffer_as(head, len, ms->kernel, as, &opts, &res,
-                                errp)) {
-            error_prepend(errp, "machine virt: -kernel: ");
+        if (!dev) {
             return false;
         }
-        *entry = res.entry;
-        return true;
+        memory_region_add_subregion(&ms->sysmem, VIRT_VIRTIO_BASE +
+                                    n * VIRT_VIRTIO_STRIDE,
+                                    qdev_get_mmio(dev, 0));
+        if (vms->gic && !virt_to_gic(vms, dev, "irq", 0,
+                                     VIRT_SPI_VIRTIO + n, errp)) {
+            return false;
+        }
     }
-    virt_image_offset((const uint8_t *)head, len, &offset);
-    if (offset >= ms->ram_size || len > ms->ram_size - offset) {
-        g_autofree char *ram = size_to_str(ms->ram_size);
-
-        error_setg(errp, "machine virt: -kernel %s: %" G_GSIZE_FORMAT
-                   " bytes at RAM offset 0x%" PRIx64 " do not fit in %s of "
-                   "RAM (raise -m)", ms->kernel, len, offset, ram);
-        return false;
-    }
-    if (!load_image_as(ms->kernel, VIRT_RAM_BASE + offset, as,
-                       ms->ram_size - offset, NULL, errp)) {
-        error_prepend(errp, "machine virt: -kernel: ");
-        return false;
-    }
-    *entry = VIRT_RAM_BASE + offset;
     return true;
 }
 
 /* ---------------------------------------------------------------------- */
 /* The machine                                                            */
 
-static bool virt_init(MachineState *ms, Error **errp)
+static bool virt_check_options(VirtMachineState *vms, Error **errp)
 {
-    VirtMachineState *vms = VIRT_MACHINE(ms);
-    AddressSpace as;
-    uint64_t entry = 0;
-    bool ok;
+    MachineState *ms = MACHINE(vms);
 
     if (ms->ram_size > VIRT_RAM_MAX) {
         g_autofree char *have = size_to_str(ms->ram_size);
@@ -302,19 +371,60 @@ static bool virt_init(MachineState *ms, Error **errp)
                    "holds (at most %s at 0x40000000)", have, max);
         return false;
     }
-    if (!ms->kernel) {
+    if (vms->gic_version == 2 && ms->smp.cpus > VIRT_GICV2_MAX_CPUS) {
+        error_setg(errp, "machine virt: gic-version=2 serves at most %d "
+                   "CPUs, not %u (use gic-version=3)", VIRT_GICV2_MAX_CPUS,
+                   ms->smp.cpus);
+        return false;
+    }
+    if (!ms->kernel && !vms->dumpdtb) {
         error_setg(errp, "machine virt: -M virt needs -kernel until flash is "
                    "implemented (there is nothing to run at address 0)");
         return false;
     }
-    memory_region_add_subregion(&ms->sysmem, VIRT_RAM_BASE, ms->ram);
-    if (!virt_create_uart(vms, errp)) {
+    return true;
+}
+
+/* Kernel, initrd, DTB and stub (or dumpdtb) into RAM; fills @bi. */
+static bool virt_boot(VirtMachineState *vms, VirtBootInfo *bi, Error **errp)
+{
+    MachineState *ms = MACHINE(vms);
+    g_autofree void *fdt = NULL;
+    AddressSpace as;
+    bool ok;
+
+    address_space_init(&as, &ms->sysmem, "virt-loader");
+    if (vms->dumpdtb) {
+        memset(bi, 0, sizeof(*bi));
+        ok = virt_fdt_build(vms, bi, &fdt, errp) &&
+             virt_boot_dumpdtb(vms, &as, fdt, bi, errp);
+    } else {
+        ok = virt_boot_load(vms, &as, bi, errp) &&
+             (!bi->linux_boot ||
+              (virt_fdt_build(vms, bi, &fdt, errp) &&
+               virt_boot_write_dtb(vms, &as, bi, fdt, errp)));
+    }
+    address_space_destroy(&as);
+    return ok;
+}
+
+static bool virt_init(MachineState *ms, Error **errp)
+{
+    VirtMachineState *vms = VIRT_MACHINE(ms);
+    VirtBootInfo bi;
+
+    if (!virt_check_options(vms, errp)) {
         return false;
     }
-    address_space_init(&as, &ms->sysmem, "virt-loader");
-    ok = virt_load_kernel(ms, &as, &entry, errp);
-    address_space_destroy(&as);
-    return ok && virt_create_cpus(vms, entry, errp);
+    memory_region_add_subregion(&ms->sysmem, VIRT_RAM_BASE, ms->ram);
+    if (!virt_create_uart(vms, errp) || !virt_create_rtc(vms, errp) ||
+        !virt_boot(vms, &bi, errp) ||
+        !virt_create_cpus(vms, bi.entry, errp) ||
+        !virt_create_gic(vms, errp) || !virt_create_virtio(vms, errp)) {
+        return false;
+    }
+    resettable_reset(vms->cluster, RESET_TYPE_COLD);
+    return true;
 }
 
 static const PropDef virt_props[] = {
@@ -327,6 +437,11 @@ static const PropDef virt_props[] = {
     DEFINE_PROP_STRING("semihosting-root", VirtMachineState,
                        semihosting_root,
                        "directory semihosting file names are relative to"),
+    DEFINE_PROP_UINT32_RANGE("gic-version", VirtMachineState, gic_version,
+                             3, 2, 3, "interrupt controller: 2 (GICv2) or "
+                             "3 (GICv3)"),
+    DEFINE_PROP_STRING("dumpdtb", VirtMachineState, dumpdtb,
+                       "write the device tree to this file and exit"),
     PROP_END
 };
 
@@ -335,7 +450,8 @@ static void virt_class_init(ObjectClass *oc, const void *data)
     MachineClass *mc = MACHINE_CLASS(oc);
 
     mc->name = "virt";
-    mc->desc = "Arm virtual board (QEMU's virt memory map; PL011, RAM)";
+    mc->desc = "Arm virtual board (QEMU's virt memory map; GIC, PL011, "
+               "PL031, virtio-mmio, RAM)";
     mc->default_cpu_type = "cortex-a57";
     mc->max_cpus = VIRT_MAX_CPUS;
     mc->default_ram_size = VIRT_RAM_DEFAULT;

@@ -18,6 +18,9 @@ struct IRQLine {
     Object *owner;              /* device whose GPIO input this is, or NULL;
                                    for listings only (no reference) */
     const char *owner_gpio;     /* that input list's name (NULL: unnamed) */
+    int level;                  /* atomic: the last level driven */
+    uint64_t raises;            /* atomic: times driven to a non-zero level
+                                   (statistics for `info irq`) */
 };
 
 IRQLine *irq_new(IRQHandler *handler, void *opaque, int n)
@@ -30,6 +33,8 @@ IRQLine *irq_new(IRQHandler *handler, void *opaque, int n)
     line->n = n;
     line->owner = NULL;
     line->owner_gpio = NULL;
+    line->level = 0;
+    line->raises = 0;
     return line;
 }
 
@@ -41,6 +46,10 @@ void irq_free(IRQLine *line)
 void irq_set_level(IRQLine *line, int level)
 {
     if (line) {
+        g_atomic_int_set(&line->level, level);
+        if (level) {
+            __atomic_fetch_add(&line->raises, 1, __ATOMIC_RELAXED);
+        }
         line->handler(line->opaque, line->n, level);
     }
 }
@@ -53,6 +62,16 @@ void *irq_get_opaque(IRQLine *line)
 int irq_get_n(IRQLine *line)
 {
     return line->n;
+}
+
+int irq_get_level(IRQLine *line)
+{
+    return g_atomic_int_get(&line->level);
+}
+
+uint64_t irq_get_raises(IRQLine *line)
+{
+    return __atomic_load_n(&line->raises, __ATOMIC_RELAXED);
 }
 
 void irq_set_owner(IRQLine *line, Object *owner, const char *name)

@@ -112,3 +112,84 @@ void qdev_print_tree(GString *out, Object *root)
     print_one(root, out);
     object_child_foreach_recursive(root, print_one, out);
 }
+
+/* `info irq`: the GPIO inputs of one device that were ever driven. */
+static int print_irqs_one(Object *obj, void *opaque)
+{
+    GString *out = opaque;
+    DeviceState *dev = (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE);
+    g_autofree char *path = NULL;
+
+    if (!dev) {
+        return 0;
+    }
+    for (guint i = 0; i < dev->gpios->len; i++) {
+        QdevGPIOList *gl = g_ptr_array_index(dev->gpios, i);
+
+        for (int n = 0; !gl->is_output && n < gl->count; n++) {
+            IRQLine *line = gl->in[n];
+
+            if (!irq_get_raises(line) && !irq_get_level(line)) {
+                continue;
+            }
+            if (!path) {
+                path = object_get_canonical_path(obj);
+            }
+            g_string_append_printf(out, "%s in '%s'[%d]: level %d, raised "
+                                   "%" PRIu64 " times\n", path,
+                                   gl->name ? gl->name : "", n,
+                                   irq_get_level(line),
+                                   irq_get_raises(line));
+        }
+    }
+    return 0;
+}
+
+void qdev_print_irqs(GString *out, Object *root)
+{
+    gsize len = out->len;
+
+    print_irqs_one(root, out);
+    object_child_foreach_recursive(root, print_irqs_one, out);
+    if (out->len == len) {
+        g_string_append(out, "(no interrupt line was ever raised)\n");
+    }
+}
+
+/* `info clocks`: every clock of one device with its source. */
+static int print_clocks_one(Object *obj, void *opaque)
+{
+    GString *out = opaque;
+    DeviceState *dev = (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE);
+    g_autofree char *path = NULL;
+
+    if (!dev || !dev->clocks->len) {
+        return 0;
+    }
+    path = object_get_canonical_path(obj);
+    for (guint i = 0; i < dev->clocks->len; i++) {
+        QdevClockEntry *e = g_ptr_array_index(dev->clocks, i);
+        Clock *src = clock_get_source(e->clk);
+        g_autofree char *src_path = src ? object_get_canonical_path(
+                                              OBJECT(src)) : NULL;
+
+        g_string_append_printf(out, "%s/%s (%s): %" PRIu64 " Hz, period %"
+                               PRIu64 " ns%s%s\n", path, e->name,
+                               e->is_output ? "out" : "in",
+                               clock_get_hz(e->clk), clock_get_ns(e->clk),
+                               src_path ? " <- " : "",
+                               src_path ? src_path : "");
+    }
+    return 0;
+}
+
+void qdev_print_clocks(GString *out, Object *root)
+{
+    gsize len = out->len;
+
+    print_clocks_one(root, out);
+    object_child_foreach_recursive(root, print_clocks_one, out);
+    if (out->len == len) {
+        g_string_append(out, "(no clocks)\n");
+    }
+}

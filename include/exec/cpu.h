@@ -50,6 +50,9 @@
 #define EXCP_HLT 0x10001        /* the vCPU halted (WFI) */
 #define EXCP_BUDGET 0x10002     /* instruction budget used up */
 #define EXCP_ATOMIC_RESTART 0x10003 /* internal: re-run one insn (SMC) */
+#define EXCP_DEBUG 0x10004      /* stopped for the debugger: a breakpoint
+                                   or the end of a single step
+                                   (include/exec/cpu-debug.h) */
 
 /* Protection bits of a TLB mapping (tlb_set_page). */
 #define PAGE_READ 1
@@ -125,10 +128,18 @@ struct CPUState {
     bool tb_locked;             /* holds cluster->tb_lock */
     bool atomic_locked;         /* holds cluster->atomic_lock (a fault in
                                    a locked atomic releases it) */
+    TranslationBlock *gen_tb;   /* internal: the block being translated,
+                                   freed if a code fetch fault jumps out */
+    GArray *gen_insn_data;      /* internal: its insn_start records */
     void *smc_page;             /* internal: the code page last stored to
                                    (CodePage *), to skip the lock when a
                                    store hits no code; reset by flushes */
     CPUThread *thread;          /* NULL when not running on a thread */
+    bool singlestep;            /* the debugger steps this vCPU: 1-insn
+                                   TBs, EXCP_DEBUG after each; changed
+                                   only while it is stopped */
+    bool step_taken;            /* singlestep: an instruction ran since
+                                   the step began (survives longjmps) */
     GMutex lock;                /* protects the halt sleep */
     GCond cond;                 /* signalled by cpu_interrupt / cpu_exit */
 };
@@ -209,6 +220,14 @@ uint64_t cpu_get_insn_count(CPUState *cpu);
 
 typedef struct TBCache TBCache;
 
+/* Breakpoints a cluster holds at most (exec/cpu-debug.h). */
+#define CPU_MAX_BREAKPOINTS 64
+/*
+ * Called on @cpu's own thread when it stopped for the debugger
+ * (EXCP_DEBUG); the thread then parks until the vCPUs are paused.
+ */
+typedef void CPUDebugStopFn(CPUState *cpu, void *opaque);
+
 struct CPUCluster {
     DeviceState parent_obj;
     /* configuration (properties) */
@@ -237,6 +256,13 @@ struct CPUCluster {
                                    instruction count (set by cpus_start) */
     GMutex atomic_lock;         /* serialises the atomics that cannot use
                                    a host atomic (MMIO, misaligned) */
+    /* debugging (include/exec/cpu-debug.h) */
+    vaddr breakpoints[CPU_MAX_BREAKPOINTS]; /* guest pcs where vCPUs stop
+                                   with EXCP_DEBUG; under tb_lock */
+    unsigned nb_breakpoints;    /* used entries of @breakpoints */
+    CPUDebugStopFn *debug_stop; /* told when a vCPU stops for the
+                                   debugger; NULL: nobody debugs */
+    void *debug_opaque;         /* for @debug_stop */
 };
 
 OBJECT_DECLARE_SIMPLE_TYPE(CPUCluster, CPU_CLUSTER)

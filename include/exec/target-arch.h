@@ -148,7 +148,15 @@ struct TargetArch {
     TargetGdbReadFn gdb_read_register;
     TargetGdbWriteFn gdb_write_register;
     unsigned gdb_num_regs;
-    const char *gdb_core_xml;   /* target description XML */
+    const char *gdb_core_xml;   /* target description XML: the whole
+                                   target.xml document GDB reads */
+    /*
+     * Translate guest virtual @va to a physical address of the cluster's
+     * address space as the vCPU's current translation regime would for a
+     * data read, for a debugger: no fault is raised, no TLB is filled.
+     * False when unmapped.  NULL: virtual is physical.
+     */
+    bool (*debug_translate)(CPUState *cpu, vaddr va, hwaddr *pa);
     /* Semihosting call from the guest; true if handled. */
     bool (*semihosting)(CPUState *cpu);
 };

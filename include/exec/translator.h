@@ -50,6 +50,15 @@ void translator_insn_start(TranslatorCtx *ctx, uint64_t d0, uint64_t d1,
 uint64_t translator_ld(TranslatorCtx *ctx, vaddr pc, MemOp op);
 
 /*
+ * Call right after translator_insn_start(ctx, @pc, ...): true when a
+ * debugger breakpoint is set at @pc (include/exec/cpu-debug.h).  Then a
+ * call raising EXCP_DEBUG before the instruction has been emitted and
+ * ctx->pc_next set past it: the frontend ends the block there, emitting
+ * nothing more.
+ */
+bool translator_breakpoint(TranslatorCtx *ctx, vaddr pc);
+
+/*
  * True when the block must end before the next instruction: max_insns
  * reached, or ctx->pc_next starts another page than ctx->key.pc.
  */

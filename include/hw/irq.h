@@ -73,5 +73,9 @@ static inline void irq_pulse(IRQLine *line)
 /* The handler's opaque and line number of @line (introspection, tests). */
 void *irq_get_opaque(IRQLine *line);
 int irq_get_n(IRQLine *line);
+/* The level last driven on @line, and how often it was driven non-zero
+   (`info irq`); any thread. */
+int irq_get_level(IRQLine *line);
+uint64_t irq_get_raises(IRQLine *line);
 
 #endif

@@ -211,5 +211,12 @@ int qdev_num_mmio(DeviceState *dev);
  * clocks and properties with their values.  For `info qtree`.
  */
 void qdev_print_tree(GString *out, Object *root);
+/*
+ * `info irq`: every device GPIO input in @root's subtree that was ever
+ * driven, with its current level and how often it was raised.
+ */
+void qdev_print_irqs(GString *out, Object *root);
+/* `info clocks`: every device clock in the subtree: Hz, period, source. */
+void qdev_print_clocks(GString *out, Object *root);
 
 #endif

@@ -57,6 +57,13 @@ typedef int ChardevCanReadHandler(void *opaque);
 /* Bytes for the frontend; @len is at most what can_read returned. */
 typedef void ChardevReadHandler(void *opaque, const uint8_t *buf, int len);
 typedef void ChardevEventHandler(void *opaque, ChardevEvent event);
+/*
+ * An output tap: sees every byte the frontend writes, before the backend
+ * (so also with the null backend or no peer).  Called from the writing
+ * thread (often a vCPU thread) with the chardev's lock held: it must be
+ * quick, thread-safe, and must not call back into this chardev.
+ */
+typedef void ChardevTapFunc(void *opaque, const uint8_t *buf, int len);
 
 struct Chardev {
     Object parent_obj;
@@ -73,6 +80,8 @@ struct Chardev {
     ChardevEventHandler *event;
     void *fe_opaque;
     bool connected;             /* a peer is there (always, but sockets) */
+    ChardevTapFunc *tap;        /* output observer; NULL: none (lock) */
+    void *tap_opaque;
 };
 
 struct ChardevClass {
@@ -106,6 +115,13 @@ void chardev_set_handlers(Chardev *chr, ChardevCanReadHandler *can_read,
 uint64_t chardev_get_dropped(Chardev *chr);
 /* The chardev's id (its name under /chardevs). */
 const char *chardev_get_label(Chardev *chr);
+/*
+ * Install (or, with NULL @fn, remove) the output tap of @chr: one per
+ * chardev, for observers such as the smoke-boot runner (system/smoke.h)
+ * that watch guest output without changing the device model or backend.
+ * After it returns, the previous tap is no longer running.
+ */
+void chardev_set_tap(Chardev *chr, ChardevTapFunc *fn, void *opaque);
 
 /* ---- backend helpers (system/chardev-*.c) ---- */
 

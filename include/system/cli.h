@@ -16,7 +16,8 @@
  * returns the process's exit status, which only main() turns into exit().
  *
  * Exit statuses: 0 success (also on SIGINT/SIGTERM), 1 bad option or
- * failed start, 2 run timeout (-run-timeout).
+ * failed start, 2 run timeout (-run-timeout); with the smoke-boot options
+ * (-expect...) see include/system/smoke.h.
  * User documentation: docs/user/cli.md.
  */
 #ifndef SYSTEM_CLI_H
@@ -25,6 +26,8 @@
 #include "hemu/osdep.h"
 #include "exec/cpus.h"
 #include "hw/boards.h"
+#include "system/block.h"
+#include "system/smoke.h"
 #include "util/error.h"
 #include "util/keyval.h"
 
@@ -47,11 +50,18 @@ typedef struct CliOptions {
                                    arguments (created at /monitors/<id>) */
     GPtrArray *devices;         /* -device arguments */
     GPtrArray *serials;         /* -serial specs */
+    GPtrArray *drives;          /* -drive and -blockdev, parsed
+                                   (BlockDriveOpts *), in order
+                                   (docs/user/virtio.md) */
+    GPtrArray *gdbs;            /* -gdb specs (-s adds tcp::1234), in
+                                   order (include/system/gdbstub.h) */
     bool nographic;             /* -nographic */
     bool start_stopped;         /* -S: virtual clock not started */
     bool no_reboot;             /* -no-reboot: a guest reset exits */
     bool no_shutdown;           /* -no-shutdown: stay after guest power-off */
     uint64_t run_timeout_s;     /* -run-timeout; 0: none */
+    SmokeConfig smoke;          /* -expect, -expect-fail, -expect-serial,
+                                   -junit (docs/user/ci.md) */
     AccelConfig accel;          /* -accel tcg,... and -icount */
 } CliOptions;
 
@@ -68,6 +78,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CliOptions, cli_options_free)
 bool cli_parse(CliOptions *o, int argc, char **argv, Error **errp);
 /* Print the generated option list (--help) to @out. */
 void cli_print_help(FILE *out);
+/*
+ * Print the same option list as the OPTIONS entries of a man page (troff
+ * -man), for docs/man/gen-man.py (hidden option --help-man).
+ */
+void cli_print_help_man(FILE *out);
 
 /*
  * Create everything @o describes in @root (a fresh TYPE_CONTAINER) and

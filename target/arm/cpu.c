@@ -13,6 +13,8 @@
  */
 #include "translate.h"
 #include "cpu-models.h"
+#include "sysreg.h"
+#include "helper-fp.h"
 #include "exec/cputlb.h"
 #include "hw/boards.h"
 #include "util/log.h"
@@ -136,7 +138,8 @@ static bool arm_fp_enabled(CPUARMState *env, unsigned el)
     if (el == 1 && !(fpen & 1)) {
         return false;
     }
-    if (el <= 2 && arm_have_el2(env) && (env->cp.cptr_el[2] & (1u << 10))) {
+    if (el <= 2 && arm_el2_enabled(env) &&
+        (env->cp.cptr_el[2] & (1u << 10))) {
         return false;
     }
     return !(arm_have_el3(env) && (env->cp.cptr_el[3] & (1u << 10)));
@@ -242,6 +245,7 @@ static void arm_cpu_reset(CPUState *cs)
     env->exclusive_high = 0;
     env->event_register = false;
     arm_sysreg_reset(env);
+    arm_fp_reset(env);              /* FloatStatus for FPCR = 0 */
     env->cp.mpidr = (UINT64_C(1) << 31) | cpu->mp_affinity;
     env->cp.cntfrq_el0 = cpu->gt_freq ? cpu->gt_freq
                        : m->cntfrq ? m->cntfrq : 62500000;
@@ -346,6 +350,11 @@ const TargetArch aarch64_arch = {
     .has_work = arm_cpu_has_work,
     .dump_state = arm_dump_state,
     .disas = arm_disas,
+    .gdb_read_register = arm_gdb_read_register,
+    .gdb_write_register = arm_gdb_write_register,
+    .gdb_num_regs = 34,         /* x0-x30, sp, pc, cpsr (gdbstub.c) */
+    .gdb_core_xml = arm_gdb_core_xml,
+    .debug_translate = arm_cpu_debug_translate,
 };
 
 /* ------------------------------------------------------------------ */

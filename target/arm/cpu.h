@@ -28,6 +28,7 @@
 #include "hemu/osdep.h"
 #include "exec/cpu.h"
 #include "disas.h"
+#include "util/softfloat.h"
 
 #define TYPE_ARM_CPU "aarch64-cpu"
 /* The model types are "<model>-aarch64-cpu", e.g. "cortex-a57-aarch64-cpu". */
@@ -244,6 +245,10 @@ typedef struct CPUARMState {
     uint32_t pstate;            /* EL, SP, PAN, UAO, DIT, SSBS, ... */
     /* --- the vector registers (issue 5): V0..V31 as 2 x 64 bits ----- */
     uint64_t vregs[32][2] __attribute__((aligned(16)));
+    /* FP status (modes from FPCR, sticky flags merged into FPSR on
+       read): one for single/double, one for half precision (FPCR.FZ16) */
+    FloatStatus fp_status;
+    FloatStatus fp_status_f16;
     /* --- system state ----------------------------------------------- */
     uint64_t sp_el[4];          /* SP_EL0..SP_EL3 while not selected */
     ARMSysRegs cp;

@@ -105,6 +105,13 @@ typedef struct ARMFault {
  */
 bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access,
                    ARMMMUIdx idx, ARMTranslation *res, ARMFault *fault);
+/* gdbstub.c: the GDB view of the registers (TargetArch.gdb_*). */
+extern const char arm_gdb_core_xml[];
+int arm_gdb_read_register(CPUState *cs, GByteArray *buf, int reg);
+int arm_gdb_write_register(CPUState *cs, const uint8_t *buf, int reg);
+
+/* TargetArch.debug_translate: @va for a debugger, no fault raised. */
+bool arm_cpu_debug_translate(CPUState *cs, vaddr va, hwaddr *pa);
 /* TargetArch.tlb_fill */
 bool arm_cpu_tlb_fill(CPUState *cs, vaddr addr, unsigned size,
                       MMUAccessType access, unsigned mmu_idx, bool probe,

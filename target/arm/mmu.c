@@ -607,6 +607,8 @@ static bool mmu_translate(CPUARMState *env, uint64_t va,
     int prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
 
     res->attrs = MEMTXATTRS_UNSPECIFIED;
+    /* banked device registers (GICv2 CPU interface) key on the vCPU */
+    res->attrs.requester_id = (uint16_t)arm_env_cs(env)->cpu_index;
     res->page_bits = GRANULE_4K;
     if (idx == ARM_MMU_PHYS) {
         res->pa = va;
@@ -676,6 +678,27 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access,
 
 /* ------------------------------------------------------------------ */
 /* TargetArch hooks                                                     */
+
+/*
+ * TargetArch.debug_translate: the current regime at its privileged level
+ * (a debugger reads what the kernel could, PAN aside), no log, no fault.
+ */
+bool arm_cpu_debug_translate(CPUState *cs, vaddr va, hwaddr *pa)
+{
+    CPUARMState *env = arm_env(cs);
+    ARMMMUIdx idx = arm_mmu_idx(env);
+    ARMTranslation res;
+    ARMFault f = { 0 };
+
+    if (idx == ARM_MMU_E10_0 || idx == ARM_MMU_E10_1_PAN) {
+        idx = ARM_MMU_E10_1;
+    }
+    if (!mmu_translate(env, va, MMU_DATA_LOAD, idx, &res, &f)) {
+        return false;
+    }
+    *pa = res.pa;               /* the full address, offset included */
+    return true;
+}
 
 /*
  * The EL a stage 1 fault (or an alignment fault) in @idx is taken to:

@@ -324,6 +324,12 @@ bool arm_psci_call(ARMCPU *cpu)
         ret = psci_dispatch(cpu, fid, false);
     } else if ((fid & PSCI_FN_MASK) == PSCI_FN_BASE64) {
         ret = psci_dispatch(cpu, fid, true);
+    } else if (fid & 0x80000000u) {
+        /* another fast call (DEN 0028: TRNG_VERSION, ...): the firmware
+           we stand in for has no such service: NOT_SUPPORTED (-1) */
+        log_mask(LOG_UNIMP, "psci: SMCCC function 0x%08x not supported\n",
+                 fid);
+        ret = PSCI_RET_NOT_SUPPORTED;
     } else {
         return false;
     }

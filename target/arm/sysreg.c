@@ -18,6 +18,9 @@
  */
 #include "sysreg.h"
 #include "cpu-models.h"
+#include "helper-excp.h"
+#include "helper-fp.h"
+#include "hw/gic-common.h"
 #include "exec/cputlb.h"
 
 /* HCR_EL2 bits (D17.2.48) */
@@ -114,6 +117,8 @@ static void write_hcr(CPUARMState *env, const ARMSysReg *r, uint64_t v,
                       uintptr_t ra)
 {
     write_flush_e10(env, r, v | HCR_RW, ra);
+    /* HCR_EL2.VI/VF/VSE raise or drop virtual interrupts */
+    arm_cpu_update_virq(arm_env_cpu(env));
 }
 
 /*
@@ -225,12 +230,19 @@ static void write_fpcr(CPUARMState *env, const ARMSysReg *r, uint64_t v,
                     (arm_feature(env, ARM_FEAT_FP16) ? 1u << 19 : 0);
 
     env->cp.fpcr = v & mask;
+    arm_fpcr_changed(env);          /* the FloatStatus modes (helper-fp.c) */
 }
 
 static void write_fpsr(CPUARMState *env, const ARMSysReg *r, uint64_t v,
                        uintptr_t ra)
 {
-    env->cp.fpsr = v & 0xf800009full;
+    arm_fpsr_write(env, v & 0xf800009full);
+}
+
+/* FPSR: the cumulative flags live in the FloatStatus objects. */
+static uint64_t read_fpsr(CPUARMState *env, const ARMSysReg *r)
+{
+    return arm_fpsr_read(env);
 }
 
 /* --- identification ----------------------------------------------------- */
@@ -262,6 +274,12 @@ static uint64_t read_pfr0(CPUARMState *env, const ARMSysReg *r)
     }
     if (!arm_have_el3(env)) {
         v &= ~(0xfull << ID_AA64PFR0_EL3_SHIFT);
+    }
+    /* GIC (27:24) = 1: the ICC_* system registers exist (a GICv3 serves
+       this vCPU: hw/gicv3-cpuif.c) */
+    v &= ~(0xfull << 24);
+    if (arm_gicv3_has_cpuif(env)) {
+        v |= 1ull << 24;
     }
     return v;
 }
@@ -503,7 +521,7 @@ static const ARMSysReg sysreg_table[] = {
     REG("FPCR", K(3, 3, 4, 4, 0), 0, 0, ARM_SRF_FP, ENV(cp.fpcr),
         .write = write_fpcr),
     REG("FPSR", K(3, 3, 4, 4, 1), 0, 0, ARM_SRF_FP, ENV(cp.fpsr),
-        .write = write_fpsr),
+        .read = read_fpsr, .write = write_fpsr),
     REG("TPIDR_EL0", K(3, 3, 13, 0, 2), 0, 0, 0, ENV(cp.tpidr_el[0])),
     REG("TPIDRRO_EL0", K(3, 3, 13, 0, 3), 0, 1, 0, ENV(cp.tpidrro_el0)),
 
@@ -644,6 +662,7 @@ static const ARMSysRegTable all_tables[] = {
     { sysreg_table, &sysreg_count },
     { arm_sysinsn_table, &arm_sysinsn_count },
     { arm_timer_sysreg_table, &arm_timer_sysreg_count },
+    { arm_gic_sysreg_table, &arm_gic_sysreg_count },
 };
 
 /*

@@ -104,5 +104,8 @@ extern const ARMSysReg arm_sysinsn_table[];
 extern const size_t arm_sysinsn_count;
 extern const ARMSysReg arm_timer_sysreg_table[];
 extern const size_t arm_timer_sysreg_count;
+/* The GICv3 CPU interface registers ICC_* (sysreg-gic.c). */
+extern const ARMSysReg arm_gic_sysreg_table[];
+extern const size_t arm_gic_sysreg_count;
 
 #endif

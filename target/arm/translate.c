@@ -353,7 +353,10 @@ void gen_a64_set_pc(DisasContext *s, TCGv_i64 dst)
     TCGv_i64 pc = s->g->pc;
     TCGLabel *ok = gen_new_label(t);
 
-    if (s->tbi0 && s->tbi1) {
+    if (s->el >= 2 && (s->tbi0 || s->tbi1)) {
+        /* EL2 and EL3 (one VA range): the tag bits become zero */
+        tcg_gen_extract_i64(t, pc, dst, 0, 56);
+    } else if (s->tbi0 && s->tbi1) {
         tcg_gen_sextract_i64(t, pc, dst, 0, 56);
     } else if (s->tbi0 || s->tbi1) {
         TCGv_i64 clean = tcg_temp_new_i64(t);
@@ -474,6 +477,9 @@ void arm_translate_block(TranslatorCtx *ctx)
         s->pc_next = pc + 4;
         s->is_jmp = DISAS_NEXT;
         translator_insn_start(ctx, pc, 0, 0);
+        if (translator_breakpoint(ctx, pc)) {
+            return;             /* a debugger stops here: EXCP_DEBUG */
+        }
         s->insn = (uint32_t)translator_ld(ctx, pc, MO_LEUL);
         ctx->pc_next = pc + 4;
         if (!a64_translate_insn(s, s->insn)) {

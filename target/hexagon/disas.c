@@ -20,6 +20,12 @@ typedef struct HexDisasCtx {
     bool ext_pending;     /* the previous word was an immext */
     uint32_t ext_bits;    /* its value: upper 26 bits, low 6 bits zero */
     const char *name;     /* pattern recorded by the last trans_ stub */
+    /* new-value operands (PRM "New-value operands") */
+    int ninsn;            /* instructions of the packet printed so far,
+                             constant extenders not counted */
+    int8_t dest[2 * HEX_MAX_PACKET_WORDS]; /* register each of them wrote
+                                              first; -1: none */
+    bool nv_bad;          /* a new-value operand named no producer */
 } HexDisasCtx;
 
 /*
@@ -181,6 +187,68 @@ static void fmt_target(HexDisasCtx *ctx, GString *out, int64_t v)
     g_string_append_printf(out, "0x%" PRIx32, (uint32_t)(ctx->pc + v));
 }
 
+/*
+ * New-value operand: @v instructions back in the packet.  Printed as the
+ * producer's register with ".new"; no producer makes the word invalid.
+ */
+static void fmt_newreg(HexDisasCtx *ctx, GString *out, int64_t v)
+{
+    int i = ctx->ninsn - (int)v;
+
+    if (v < 1 || i < 0 || ctx->dest[i] < 0) {
+        ctx->nv_bad = true;
+        g_string_append(out, "r?.new");
+        return;
+    }
+    g_string_append_printf(out, "r%d.new", ctx->dest[i]);
+}
+
+/*
+ * The register an instruction writes first, from its text: "rN = ...",
+ * "rN.h = ..." or "if (...) rN = ..." (a load with post-increment names
+ * its loaded register first); -1 for anything else (stores, predicates,
+ * pairs).
+ */
+static int text_dest(const char *s)
+{
+    char *end;
+    long n;
+
+    if (g_str_has_prefix(s, "if (")) {
+        s = strchr(s, ')');
+        if (!s) {
+            return -1;
+        }
+        s++;
+        while (*s == ' ') {
+            s++;
+        }
+    }
+    if (s[0] != 'r' || !g_ascii_isdigit(s[1])) {
+        return -1;
+    }
+    n = strtol(s + 1, &end, 10);
+    if (end[0] == '.' && (end[1] == 'h' || end[1] == 'l')) {
+        end += 2;               /* rN.h = #u16 writes rN */
+    }
+    if (*end != ' ' || n > 31) {
+        return -1;
+    }
+    while (*end == ' ') {
+        end++;
+    }
+    return *end == '=' || (end[0] && end[1] == '=') ? (int)n : -1;
+}
+
+/*
+ * Predicate of the absolute-set and Ru<<#u2+##U32 patterns:
+ * llvm-objdump-19 decodes them only with a constant extender.
+ */
+static bool hex_extended(HexDisasCtx *ctx)
+{
+    return ctx->ext_pending;
+}
+
 /* Duplex sub-instruction register: 0-7 are r0-r7, 8-15 are r16-r23. */
 static void fmt_subreg(HexDisasCtx *ctx, GString *out, int64_t v)
 {
@@ -217,6 +285,7 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_cr),
     HEX_TABLE(hex_sys),
     HEX_TABLE(hex_xtype),
+    HEX_TABLE(hex_xtype2),
 };
 
 /* Duplex sub-instruction groups (PRM "Duplexes"). */
@@ -243,6 +312,17 @@ static const uint8_t hex_duplex_groups[16][2] = {
     { SUB_NONE, SUB_NONE },
 };
 
+/* Record what the instruction just printed wrote, for later .new uses. */
+static void note_insn(HexDisasCtx *ctx, const char *text)
+{
+    if (ctx->name && !strcmp(ctx->name, "IMMEXT")) {
+        return;
+    }
+    if (ctx->ninsn < G_N_ELEMENTS(ctx->dest)) {
+        ctx->dest[ctx->ninsn++] = text_dest(text);
+    }
+}
+
 /* Print one word with the first table that matches; name it in @names. */
 static bool disas_one(HexDisasCtx *ctx, const HexTable *tables, int ntables,
                       uint32_t insn, GString *out, GString *names)
@@ -250,16 +330,23 @@ static bool disas_one(HexDisasCtx *ctx, const HexTable *tables, int ntables,
     for (int i = 0; i < ntables; i++) {
         gsize len = out->len;
 
-        if (tables[i].disas(ctx, insn, out)) {
+        ctx->nv_bad = false;
+        if (tables[i].disas(ctx, insn, out) && !ctx->nv_bad) {
             ctx->name = NULL;
             tables[i].decode(ctx, insn);
             if (names) {
                 g_string_append(names, ctx->name ? ctx->name : "?");
             }
+            note_insn(ctx, out->str + len);
             return true;
         }
         g_string_truncate(out, len);
+        if (ctx->nv_bad) {
+            break;
+        }
     }
+    ctx->name = NULL;
+    note_insn(ctx, "");
     g_string_append(out, "<unknown>");
     if (names) {
         g_string_append_c(names, '?');

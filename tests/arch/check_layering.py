@@ -32,14 +32,16 @@ ALLOWED = {
     'memory': {'util', 'qom', 'exec-memop'},
     'exec-memop': set(),
     'hw-core': {'util', 'qom', 'memory', 'exec-memop', 'chardev'},
-    'hw': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'chardev'},
+    'hw': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'chardev',
+           'block'},
     'chardev': {'util', 'qom'},
+    'block': {'util', 'qom'},
     'tcg': {'util', 'exec-memop'},
     'accel': {'util', 'qom', 'memory', 'exec-memop', 'exec', 'hw-core',
               'tcg'},
     'exec': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'tcg'},
     'system': {'util', 'qom', 'qapi', 'memory', 'exec-memop', 'exec',
-               'chardev',
+               'chardev', 'block',
                'hw-core', 'hw', 'accel', 'tcg', 'targets-list'},
     # target:<arch> and target-hw:<arch> are handled in allowed().
     'targets-list': {'util', 'qom', 'exec', 'accel'},
@@ -109,6 +111,8 @@ def header_area(inc):
     if top == 'system':
         if parts[1] == 'chardev.h':
             return 'chardev'            # the frontend API UART models use
+        if parts[1] == 'block.h':
+            return 'block'              # the disk backend API virtio-blk uses
         return 'memory' if parts[1].startswith('memory') else 'system'
     if top == 'hw':
         return 'hw-core' if len(parts) == 2 else 'hw'

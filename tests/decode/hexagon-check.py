@@ -9,6 +9,8 @@ extender in front when the pattern has an extendable field, and for the
 duplex sub-instruction tables whole duplex words with the pattern in the
 high and in the low half.  A packet whose sample reads a .new predicate
 gets a `pN = cmp.eq(r0,r0)` producer in front (llvm rejects it otherwise),
+a new-value consumer (Nt.new) gets `rX = #0` producers at its distance,
+patterns marked `?hex_extended` are sampled with an extender only,
 and duplex partners are chosen to write other registers.  Assemble the
 words with llvm-mc-19, disassemble them with llvm-objdump-19, run
 hexagon-disas-tool on the same packets and require for each word that
@@ -98,9 +100,12 @@ def parse_isa(paths):
                 order.append(table)
             else:
                 bits = w[1].replace('_', '')
-                binds, pred = {}, None
+                binds, pred, ext_only = {}, None, False
                 for b in w[2:]:
                     if b.startswith('"'):
+                        continue
+                    if b == '?hex_extended':
+                        ext_only = True
                         continue
                     if b.startswith('?('):
                         pred = b[1:]
@@ -115,13 +120,14 @@ def parse_isa(paths):
                 pat = Pattern(w[0], table, bits, list(binds.values()), where,
                               cond)
                 pat.binds = binds
+                pat.ext_only = ext_only     # decoded only when extended
                 if pred:
                     pat.pred = make_pred(pred, binds, fdefs)
-                if 'rd' in binds and 'rx' in binds:
-                    pat.clash = (ranges.get(binds['rd']),
-                                 ranges.get(binds['rx']))
+                base = binds.get('rx', binds.get('re'))
+                if 'rd' in binds and base:
+                    pat.clash = (ranges.get(binds['rd']), ranges.get(base))
                 tables[table].append(pat)
-    return extendable, tables, order
+    return extendable, tables, order, ranges
 
 
 def extract(ranges, word):
@@ -132,8 +138,8 @@ def extract(ranges, word):
 
 
 def clashes(pat, word):
-    """A load that writes its own post-incremented base (llvm-objdump
-    rejects the packet: one register written twice)."""
+    """A load that writes its own post-incremented (or absolute-set) base
+    (llvm-objdump rejects the packet: one register written twice)."""
     if not pat.clash:
         return False
     rd, rx = (extract(r, word) for r in pat.clash)
@@ -172,6 +178,29 @@ def producer(pat, word):
         return None
     v = extract(pat.cond, word)
     return 0xf2004000 | (v & 3) if v & 4 else None
+
+
+# Fields holding a new-value operand: the producer's distance back in the
+# packet, in instructions (bits [2:1] of the PRM's Nt/Ns field).
+NV_FIELDS = ('Nt_dist', 'Ns_dist', 'Nt_rr')
+
+
+def new_value(pat, word, room, rng, ranges):
+    """For a new-value consumer: the word with its distance field set to a
+    distance that fits in @room words, and the words to put in front of
+    it (the producer `rX = #0`, then distance-1 fillers `rY = #0`, all
+    writing registers the consumer does not write).  None otherwise."""
+    field = [f for f in pat.fields if f in NV_FIELDS]
+    if not field:
+        return None
+    (hi, lo), = ranges[field[0]]
+    d = extract([(hi, lo)], word)
+    d = max(1, min(d, room))
+    word = word & ~(((1 << (hi - lo + 1)) - 1) << lo) | d << lo
+    busy = {extract(ranges[pat.binds[m]], word) for m in ('rx', 're')
+            if m in pat.binds and pat.binds[m] in ranges}
+    regs = rng.sample([r for r in range(28) if r not in busy], d)
+    return word, [0x78004000 | r for r in regs]
 
 
 def make_pred(expr, binds, fdefs):
@@ -230,7 +259,7 @@ def sample(rng, pat, pats):
                      (pat.where, pat.name))
 
 
-def make_packets(extendable, tables, order, nsamples, seed):
+def make_packets(extendable, tables, order, nsamples, seed, ranges):
     """Return [(words, [expected names per word])]."""
     main = [p for t in order if not t.startswith('hex_sub_')
             for p in tables[t]]
@@ -240,16 +269,25 @@ def make_packets(extendable, tables, order, nsamples, seed):
             rng = random.Random(zlib.crc32(pat.name.encode()) ^ seed)
             if pat.width == 32:
                 todo = [[] for _ in range(nsamples)]
+                if pat.ext_only:
+                    todo = []
                 if pat.name != 'IMMEXT' and extendable & set(pat.fields):
-                    ext = rng.getrandbits(26)
-                    todo.append([(ext >> 14) << 16 | (ext & 0x3fff) | 0x4000])
+                    for _ in range(nsamples if pat.ext_only else 1):
+                        ext = rng.getrandbits(26)
+                        todo.append([(ext >> 14) << 16 | (ext & 0x3fff) |
+                                     0x4000])
                 for pre in todo:
                     w = sample(rng, pat, main) | 0xc000
                     p = producer(pat, w)
-                    pre = ([p] if p else []) + pre
-                    packets.append((pre + [w], ['CMPP_EQ'] * bool(p) +
-                                    ['IMMEXT'] * (len(pre) - bool(p)) +
-                                    [pat.name]))
+                    nv = new_value(pat, w, 3 - bool(p) - len(pre), rng,
+                                   ranges)
+                    nvpre = []
+                    if nv:
+                        w, nvpre = nv
+                    packets.append((([p] if p else []) + nvpre + pre + [w],
+                                    ['CMPP_EQ'] * bool(p) +
+                                    ['TFRSI'] * len(nvpre) +
+                                    ['IMMEXT'] * len(pre) + [pat.name]))
                 continue
             group = [g for g, n in SUB_TABLE.items() if n == t][0]
             for iclass, pair in enumerate(DUPLEX):
@@ -336,12 +374,12 @@ def main():
         print('SKIP: %s or %s not found' % (LLVM_MC, LLVM_OBJDUMP))
         return 77
 
-    extendable, tables, order = parse_isa(args.isa)
+    extendable, tables, order, ranges = parse_isa(args.isa)
     overlaps = cross_table_overlaps(tables, order)
     for o in overlaps:
         print('FAIL %s' % o)
     packets = make_packets(extendable, tables, order, args.samples,
-                           args.seed)
+                           args.seed, ranges)
     with tempfile.TemporaryDirectory() as tmp:
         ref = llvm_text(packets, tmp)
     feed, addr = [], 0

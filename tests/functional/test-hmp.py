@@ -97,7 +97,7 @@ def cpu_commands(hemu, tmp):
          '-run-timeout', '30'],
         input='info cpus\ninfo registers\ncpu 1\ninfo cpus\n'
               'xp /4xw 0x10\nxp /2ub 0\nxp 0x100000\ncpu 2\nxp /3q 0\n'
-              'quit\n', capture_output=True, text=True, timeout=30)
+              'info irq\ninfo clocks\ninfo mtree\nquit\n', capture_output=True, text=True, timeout=30)
     out = r.stdout
     check('info-cpus', '* CPU #0: /machine/apps/cpu[0] (aarch64) '
           'pc=0x0000000000000000' in out and
@@ -112,6 +112,11 @@ def cpu_commands(hemu, tmp):
     check('cpu-bad-index', "cpu: '2' is not a vCPU index (accepted: 0..1"
           in out, out)
     check('xp-bad-format', "unknown format letter 'q'" in out, out)
+    check('info-irq-none', '(no interrupt line was ever raised)' in out, out)
+    check('info-clocks-none', '(no clocks)' in out, out)
+    check('info-mtree-cluster', "address space of cluster /machine/apps "
+          "(aarch64):\naddress space '/machine/apps' (root 'system'):\n"
+          "  0000000000000000-00000000000fffff (ram)" in out, out)
     check('cpu-quit-0', r.returncode == 0, r.stderr)
 
 

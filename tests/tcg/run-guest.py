@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Run one bare-metal guest test program (tests/tcg/<arch>/) on hemu.
 
-Two modes, both used by tests/tcg/aarch64/meson.build:
+Modes (the first two used by tests/tcg/aarch64/meson.build, the last
+two by tests/tcg/hexagon/meson.build):
 
   run-guest.py --hemu HEMU --elf PROG.elf --cpu MODEL [--expect PROG.out]
                [-- EXTRA...]
@@ -25,13 +26,19 @@ Two modes, both used by tests/tcg/aarch64/meson.build:
       `HEMU -M help` does not list NAME, i.e. while that machine is not
       built into hemu yet.
 
+  run-guest.py --hemu HEMU --machine NAME --elf PROG.elf --cpu MODEL
+               --qemu QEMU-USER --qemu-user-elf PROG-linux.elf
+      Compare mode against a QEMU user-mode emulator (qemu-hexagon): hemu
+      runs PROG.elf (semihosting build) as above, QEMU runs the Linux-ABI
+      build of the same test as `QEMU-USER PROG-linux.elf`.
+
 If EXTRA contains -M/-machine, the runner does not add `-M virt` (or the
 --machine one).
 The guest output is stdout and stderr merged (QEMU writes semihosting
 console output to stderr, hemu to stdout), minus the emulators' own
-diagnostic lines ("hemu: ...", "qemu-system-...: ...").  On failure the
-full output of each run is printed.  --skip REASON exits 77 at once (the
-build uses it when no cross compiler was found).
+diagnostic lines ("hemu: ...", "qemu-system-...: ...", "qemu-hexagon: ...").
+On failure the full output of each run is printed.  --skip REASON exits 77
+at once (the build uses it when no cross compiler was found).
 """
 
 import argparse
@@ -42,7 +49,7 @@ import sys
 
 SKIP = 77
 TIMEOUT = 60          # seconds of host time per run
-DIAG = re.compile(r'^(hemu|qemu-system-[a-z0-9_]+): ')
+DIAG = re.compile(r'^(hemu|qemu-system-[a-z0-9_]+|qemu-hexagon): ')
 
 
 class Run:
@@ -129,9 +136,12 @@ def check_alone(args):
 
 def check_vs_qemu(args):
     h = run_hemu(args)
-    q = run([args.qemu] + base_args(args.cpu, args.elf, args.extra,
-                                    args.machine),
-            TIMEOUT)
+    if args.qemu_user_elf:
+        qcmd = [args.qemu, args.qemu_user_elf]
+    else:
+        qcmd = [args.qemu] + base_args(args.cpu, args.elf, args.extra,
+                                       args.machine)
+    q = run(qcmd, TIMEOUT)
     problems = []
     if h.code != q.code:
         problems.append('exit code: hemu %s, QEMU %s' % (h.code, q.code))
@@ -158,6 +168,8 @@ def main():
     ap.add_argument('--cpu', default='max', help='CPU model')
     ap.add_argument('--machine', help='-M for hemu instead of virt; '
                     'skip (77) when hemu does not list it')
+    ap.add_argument('--qemu-user-elf', help='with --qemu: a QEMU user-mode '
+                    'emulator, which runs this ELF instead')
     ap.add_argument('--expect', help='expected output file (optional)')
     ap.add_argument('--skip', help='exit 77 with this reason')
     ap.add_argument('extra', nargs='*', help='appended to both commands')
@@ -168,7 +180,8 @@ def main():
     if not args.hemu or not args.elf:
         ap.error('--hemu and --elf are required')
     if args.qemu is not None and not os.access(args.qemu, os.X_OK):
-        print('SKIP: qemu-system-aarch64 not found')
+        print('SKIP: %s not found' % ('qemu-hexagon' if args.qemu_user_elf
+                                      else 'qemu-system-aarch64'))
         return SKIP
     if not os.path.isfile(args.elf):
         print('FAIL: guest program %s does not exist (not built?)' % args.elf)

@@ -65,6 +65,9 @@ static void test_line_basics(void)
     g_assert_cmpint(r.calls, ==, 3);
     g_assert(irq_get_opaque(line) == &r);
     g_assert_cmpint(irq_get_n(line), ==, 5);
+    /* for `info irq`: the last level, and two non-zero drives (1, 7) */
+    g_assert_cmpint(irq_get_level(line), ==, 0);
+    g_assert_cmpuint(irq_get_raises(line), ==, 2);
     irq_free(line);
 }
 

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Hexagon events, interrupts and hardware threads: entering an event
+ * (SSR.EX, CAUSE, ELR, PC = EVB + 4n, the double-exception rule), the
+ * interrupt model (IPEND/IAD shared by the threads in s20, per-thread
+ * IMASK, SSR.IE, SYSCFG.GIE, auto-disable on acceptance), waking waiting
+ * threads, and the end of the run when every thread is stopped.
+ *
+ * The 16 IRQ lines of each thread are the core interrupts 0-15: a raised
+ * line latches into the shared IPEND and any qualified thread takes it.
+ * Spec: V6x System-Level Architecture, "Events" and "Interrupts";
+ * /work/shared/reference/hexagon-system.md 1.4, 1.7, 1.8.
+ */
+#include "translate.h"
+#include "hw/boards.h"
+#include "util/log.h"
+
+static CPUState *hex_cs(CPUHexagonState *env)
+{
+    return &hex_env_cpu(env)->parent_obj;
+}
+
+void hex_enter_event(CPUHexagonState *env, unsigned event, unsigned cause)
+{
+    uint32_t ssr = env->sreg[HEX_SREG_SSR];
+    uint32_t evb = env->shared->sreg[HEX_SREG_EVB] & ~0xffu;
+
+    if ((ssr & HEX_SSR_EX) && event != HEX_EVENT_RESET &&
+        event < HEX_EVENT_INT0) {
+        /* an exception while handling one: double exception */
+        g_atomic_int_set(&env->shared->sreg[HEX_SREG_DIAG], cause);
+        event = HEX_EVENT_PRECISE;
+        cause = HEX_CAUSE_DOUBLE;
+    }
+    log_mask(LOG_INT, "%s: hexagon event %u cause 0x%02x at pc 0x%08x\n",
+             hex_cs(env)->log_name ? hex_cs(env)->log_name : "hexagon",
+             event, cause, env->pc);
+    env->sreg[HEX_SREG_SSR] = (ssr & ~HEX_SSR_CAUSE_MASK) | HEX_SSR_EX |
+                              (cause & HEX_SSR_CAUSE_MASK);
+    env->sreg[HEX_SREG_ELR] = env->pc;
+    env->pc = evb + 4 * event;
+}
+
+void hex_raise_event(CPUHexagonState *env, unsigned event, unsigned cause,
+                     uintptr_t retaddr)
+{
+    env->event = event;
+    env->cause = cause;
+    cpu_raise_exception(hex_cs(env), HEX_EXCP_EVENT, retaddr);
+}
+
+void hex_cpu_do_exception(CPUState *cs)
+{
+    CPUHexagonState *env = hex_env(cs);
+
+    if (cs->exception_index == HEX_EXCP_EVENT) {
+        hex_enter_event(env, env->event, env->cause);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Interrupts                                                           */
+
+/* The interrupts thread @env may take now (reference 1.8). */
+static uint32_t hex_qualified(CPUHexagonState *env)
+{
+    HexagonShared *sh = env->shared;
+    uint32_t ipendad = g_atomic_int_get(&sh->sreg[HEX_SREG_IPENDAD]);
+    uint32_t ssr = env->sreg[HEX_SREG_SSR];
+
+    if (env->stopped || !(sh->sreg[HEX_SREG_SYSCFG] & HEX_SYSCFG_GIE) ||
+        !(ssr & HEX_SSR_IE) || (ssr & HEX_SSR_EX)) {
+        return 0;
+    }
+    return ipendad & ~(ipendad >> 16) & ~env->sreg[HEX_SREG_IMASK] & 0xffff;
+}
+
+void hex_kick_interrupts(CPUHexagonState *env)
+{
+    CPUCluster *cl = hex_cs(env)->cluster;
+    uint32_t ipend = g_atomic_int_get(&env->shared->sreg[HEX_SREG_IPENDAD]) &
+                     0xffff;
+
+    if (!ipend) {
+        return;
+    }
+    if (!cl) {
+        cpu_interrupt(hex_cs(env), ipend);
+        return;
+    }
+    for (unsigned i = 0; i < cl->num_cpus; i++) {
+        if (hex_qualified(hex_env(cl->cpus[i]))) {
+            cpu_interrupt(cl->cpus[i], ipend);
+        }
+    }
+}
+
+bool hex_cpu_exec_interrupt(CPUState *cs, uint32_t req)
+{
+    CPUHexagonState *env = hex_env(cs);
+    HexagonShared *sh = env->shared;
+    uint32_t lines = req & 0xffff;
+    uint32_t q, old, bit;
+    int i;
+
+    cpu_reset_interrupt(cs, lines);
+    g_mutex_lock(&sh->lock);
+    old = sh->sreg[HEX_SREG_IPENDAD];
+    sh->sreg[HEX_SREG_IPENDAD] = old | lines;
+    q = hex_qualified(env);
+    if (!q) {
+        g_mutex_unlock(&sh->lock);
+        if ((old | lines) != old) {
+            hex_kick_interrupts(env);   /* another thread may take it */
+        }
+        return false;
+    }
+    i = __builtin_ctz(q);
+    bit = 1u << i;
+    /* accept: IPEND[i] = 0, IAD[i] = 1 (auto-disable) */
+    sh->sreg[HEX_SREG_IPENDAD] = (sh->sreg[HEX_SREG_IPENDAD] & ~bit) |
+                                 (bit << 16);
+    if (env->waiting) {
+        env->waiting = false;
+        sh->sreg[HEX_SREG_MODECTL] &= ~(1u << (16 + hex_htid(env)));
+    }
+    g_mutex_unlock(&sh->lock);
+    hex_enter_event(env, HEX_EVENT_INT0 + i, HEX_CAUSE_INT0 + i);
+    return true;
+}
+
+bool hex_cpu_has_work(CPUState *cs)
+{
+    CPUHexagonState *env = hex_env(cs);
+
+    if (env->stopped) {
+        return false;
+    }
+    if (!env->waiting) {
+        return true;
+    }
+    if (g_atomic_int_get(&cs->interrupt_request) & 0xffff) {
+        g_mutex_lock(&env->shared->lock);
+        env->shared->sreg[HEX_SREG_IPENDAD] |=
+            g_atomic_int_get(&cs->interrupt_request) & 0xffff;
+        g_mutex_unlock(&env->shared->lock);
+    }
+    return hex_qualified(env) != 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Threads                                                              */
+
+void hex_check_all_stopped(CPUHexagonState *env)
+{
+    CPUState *cs = hex_cs(env);
+    CPUState *t0 = cs->cluster ? cs->cluster->cpus[0] : cs;
+    HexagonCPU *cpu0 = HEXAGON_CPU(t0);
+    MachineState *ms;
+    uint32_t e = g_atomic_int_get(&env->shared->sreg[HEX_SREG_MODECTL]) &
+                 0xff;
+
+    if (e) {
+        return;
+    }
+    /* reference 1.4: the run ends with thread 0's r2 as the exit code */
+    cpu0->exit_code = (int)cpu0->env.gpr[2];
+    cpu0->exit_requested = true;
+    ms = machine_of(OBJECT(t0));
+    if (ms) {
+        machine_request_shutdown(ms, cpu0->exit_code);
+    }
+}
