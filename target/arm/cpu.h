@@ -292,6 +292,9 @@ struct ARMCPU {
                                    model's (62.5 MHz when it has none) */
     /* the generic timers' outputs and clock (target/arm/hw/gtimer.c) */
     ARMTimers *timers;
+    /* the GICv3 CPU interface serving this vCPU (ICC_* registers), set
+       by the GIC at its realize; NULL: no GICv3 (ICC_* UNDEFINED) */
+    struct GICv3CPU *gicv3_cpuif;
     /* a hemu-exit request from semihosting EXIT: code for the machine */
     int semihosting_exit_code;
 };

@@ -29,49 +29,8 @@
 #include "hw/qdev.h"
 #include "system/memory.h"
 
-/*
- * The board contract, token for token as in include/hw/intc/arm-gic.h
- * (target/arm/hw may not include hw/ family headers: docs/devel/
- * layering.md).  tests/unit/test-gicv3.c includes both, so a differing
- * copy is a macro redefinition, which fails the build (-Werror).
- */
-#define TYPE_ARM_GICV3 "arm-gicv3"
-#define TYPE_ARM_GIC "arm-gic"
-
-/* Property names. */
-#define GIC_PROP_NUM_CPU "num-cpu"
-#define GIC_PROP_NUM_IRQ "num-irq"
-#define GIC_PROP_CPUS "cpus"
-#define GIC_PROP_REVISION "revision"
-
-/* Defaults and limits of num-irq (INTIDs 0..num-irq-1 exist). */
-#define GIC_NUM_IRQ_DEFAULT 288
-#define GIC_NUM_IRQ_MIN 64
-#define GIC_NUM_IRQ_MAX 1020
-/* Private INTIDs per CPU: SGIs 0..15 and PPIs 16..31. */
-#define GIC_NR_PRIVATE 32
-#define GIC_NR_SGI 16
-
-/* The GPIO input carrying private INTID @k (0..31) of CPU @c. */
-#define GIC_PPI_INPUT(num_irq, c, k) \
-    ((num_irq) - GIC_NR_PRIVATE + (c) * GIC_NR_PRIVATE + (k))
-
-/* GPIO outputs: 4 per CPU. */
-#define GIC_OUT_IRQ 0
-#define GIC_OUT_FIQ 1
-#define GIC_OUT_VIRQ 2
-#define GIC_OUT_VFIQ 3
-#define GIC_OUTS_PER_CPU 4
-#define GIC_CPU_OUTPUT(c, o) ((c) * GIC_OUTS_PER_CPU + (o))
-
-/* GICv3 MMIO sizes (bytes). */
-#define GICV3_DIST_SIZE 0x10000
-#define GICV3_REDIST_SIZE 0x20000       /* per CPU: RD_base + SGI_base */
-#define GICV3_NUM_CPU_MAX 256
-/* GICv2 MMIO sizes (bytes). */
-#define GICV2_DIST_SIZE 0x1000
-#define GICV2_CPU_SIZE 0x2000
-#define GICV2_NUM_CPU_MAX 8
+/* The board contract (type, property, GPIO and MMIO names and sizes). */
+#include "hw/intc/arm-gic.h"
 
 /* The implemented priority bits: values are masked with this. */
 #define GICV3_PRIO_MASK 0xf8

@@ -40,9 +40,7 @@
 
 GICv3CPU *arm_gicv3_cpuif_of(ARMCPU *cpu)
 {
-    ObjectProperty *p = object_property_find(OBJECT(cpu), GICV3_CPUIF_PROP);
-
-    return p ? p->opaque : NULL;
+    return cpu->gicv3_cpuif;
 }
 
 bool arm_gicv3_has_cpuif(CPUARMState *env)
@@ -68,16 +66,22 @@ bool arm_gicv3_cpuif_attach(GICv3CPU *c, Error **errp)
                    object_get_name(OBJECT(c->cpu)));
         return false;
     }
-    return object_property_add(OBJECT(c->cpu), GICV3_CPUIF_PROP,
-                               PROP_KIND_UINT, "uint32", cpuif_prop_get,
-                               NULL, NULL, c,
-                               "index of this CPU in its GICv3", errp);
+    /* the property is for introspection; ICC_* accesses use the field */
+    if (!object_property_add(OBJECT(c->cpu), GICV3_CPUIF_PROP,
+                             PROP_KIND_UINT, "uint32", cpuif_prop_get,
+                             NULL, NULL, c,
+                             "index of this CPU in its GICv3", errp)) {
+        return false;
+    }
+    c->cpu->gicv3_cpuif = c;
+    return true;
 }
 
 void arm_gicv3_cpuif_detach(GICv3CPU *c)
 {
     if (arm_gicv3_cpuif_of(c->cpu) == c) {
         object_property_del(OBJECT(c->cpu), GICV3_CPUIF_PROP);
+        c->cpu->gicv3_cpuif = NULL;
     }
 }
 
