@@ -58,14 +58,16 @@ fuzz-tcg: build
 	HEMU_TCG_FUZZ_ITERS=$(FUZZ_ITERS) $(if $(FUZZ_SEED),HEMU_TCG_FUZZ_SEED=$(FUZZ_SEED)) \
 	    $(BUILD)/tests/unit/test-tcg-random
 
-# Until the heterogeneous SoC exists, the demo boots the AArch64 `virt`
-# machine with a bare-metal program (tests/tcg/aarch64/hello.c) that
-# prints through semihosting and exits with its status.
-DEMO_ELF = $(BUILD)/tests/tcg/aarch64/hello.elf
+# The heterogeneous SoC demo (docs/user/hetero.md): an AArch64 program on
+# -M hetero-virt hands FIR and checksum jobs to the Hexagon DSP's firmware
+# through shared memory and the mailbox, checks every answer and exits
+# with its status.  Both programs are built with clang-19/lld-19.
+DEMO_DIR = $(BUILD)/demo/hetero
 demo: build
-	ninja -C $(BUILD) tests/tcg/aarch64/hello.elf
-	$(BUILD)/hemu -M virt -cpu cortex-a57 -smp 2 -m 256M -semihosting \
-	    -nographic -kernel $(DEMO_ELF)
+	ninja -C $(BUILD) demo/hetero/hetero-arm.elf demo/hetero/hetero-dsp.elf
+	$(BUILD)/hemu -M hetero-virt -semihosting -nographic -run-timeout 120 \
+	    -kernel $(DEMO_DIR)/hetero-arm.elf \
+	    -device loader,file=$(DEMO_DIR)/hetero-dsp.elf,cluster=dsp
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)

@@ -10,6 +10,7 @@
  * sit in the machine.  Everything is torn down by dropping the root.
  */
 #include "system/cli.h"
+#include "exec/cpu.h"
 #include "hw/boards.h"
 #include "hw/resettable.h"
 
@@ -49,16 +50,25 @@ static Object *cli_container(Object *parent, const char *name, Error **errp)
     return c ? c : object_new_child(parent, name, TYPE_CONTAINER, errp);
 }
 
+static int cli_count_child(Object *child, void *opaque)
+{
+    (*(unsigned *)opaque)++;
+    return 0;
+}
+
 /*
  * Create an object of the type in @kv[@type_key] as child "id" of
- * @parent, configure and realize it.  @option names the option.
+ * @parent, configure and realize it.  @option names the option.  Without
+ * id=, an error, or with @anon (a -device) the child "device[N]" of
+ * @anon, as QEMU's /machine/peripheral-anon.
  */
 static Object *cli_new_object(Object *parent, const char *option,
                               const char *arg, const char *type_key,
-                              Error **errp)
+                              Object *anon, Error **errp)
 {
     g_autoptr(Keyval) kv = keyval_parse(arg, type_key, option, NULL, errp);
     g_autofree char *what = NULL;
+    g_autofree char *anon_id = NULL;
     const char *type, *id;
     Object *obj;
 
@@ -67,7 +77,13 @@ static Object *cli_new_object(Object *parent, const char *option,
     }
     type = keyval_get(kv, type_key);
     id = keyval_get(kv, "id");
-    if (!id || !*id) {
+    if ((!id || !*id) && anon) {
+        unsigned n = 0;
+
+        object_child_foreach(anon, cli_count_child, &n);
+        id = anon_id = g_strdup_printf("device[%u]", n);
+        parent = anon;
+    } else if (!id || !*id) {
         error_setg(errp, "%s %s: missing id=ID (it names the object in the "
                    "tree)", option, type);
         return NULL;
@@ -192,7 +208,7 @@ static bool cli_build_device(Object *machine, const char *arg, Error **errp)
     g_autoptr(Keyval) kv = keyval_parse(arg, "driver", "-device", NULL,
                                         errp);
     ObjectClass *oc;
-    Object *folder;
+    Object *folder, *anon = NULL;
 
     if (!kv) {
         return false;
@@ -205,7 +221,16 @@ static bool cli_build_device(Object *machine, const char *arg, Error **errp)
         return false;
     }
     folder = cli_container(machine, "peripheral", errp);
-    return folder && cli_new_object(folder, "-device", arg, "driver", errp);
+    if (!folder) {
+        return false;
+    }
+    if (!keyval_get(kv, "id")) {
+        anon = cli_container(machine, "peripheral-anon", errp);
+        if (!anon) {
+            return false;
+        }
+    }
+    return cli_new_object(folder, "-device", arg, "driver", anon, errp);
 }
 
 /*
@@ -261,7 +286,7 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
     }
     for (guint i = 0; i < o->objects->len; i++) {
         if (!cli_new_object(objects, "-object", o->objects->pdata[i],
-                            "qom-type", errp)) {
+                            "qom-type", NULL, errp)) {
             return NULL;
         }
     }
@@ -273,7 +298,7 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
         }
         for (guint i = 0; i < o->monitors->len; i++) {
             if (!cli_new_object(monitors, "monitor", o->monitors->pdata[i],
-                                "qom-type", errp)) {
+                                "qom-type", NULL, errp)) {
                 return NULL;
             }
         }
@@ -333,8 +358,9 @@ static void cli_run_request(void *opaque, MachineRequestKind kind,
     CliRun *run = opaque;
 
     if (kind == MACHINE_REQUEST_SHUTDOWN) {
+        /* stop every vCPU now: with -icount the counts stay exact */
+        cpus_request_shutdown(OBJECT(run->ms));
         if (run->o->no_shutdown) {
-            cpus_request_shutdown(OBJECT(run->ms));
             return;
         }
         main_loop_request_quit(exit_code);
@@ -375,16 +401,43 @@ static bool cli_gdb_start(const CliOptions *o, MachineState *ms,
     return true;
 }
 
+/* -d stats: one line per cpu-cluster of @obj's subtree. */
+static int cli_log_cluster_stats(Object *obj, void *opaque)
+{
+    CPUCluster *cl = (CPUCluster *)object_dynamic_cast(obj, TYPE_CPU_CLUSTER);
+    g_autofree char *path = NULL;
+    TBStats st;
+
+    if (!cl || !object_is_realized(obj)) {
+        return 0;
+    }
+    path = object_get_canonical_path(obj);
+    cpu_cluster_get_tb_stats(cl, &st);
+    log_printf("stats: %s (%s): %" PRIu64 " instructions, %" PRIu64
+               " TBs translated\n", path ? path : "?",
+               cl->arch ? cl->arch->name : "?",
+               cpu_cluster_get_insn_count(cl), st.translations);
+    return 0;
+}
+
 static int cli_run(const CliOptions *o, MachineState *ms, SmokeRunner *smoke)
 {
     CliRun run = { .timeout_s = o->run_timeout_s, .o = o, .ms = ms,
                    .smoke = smoke };
     Timer *timeout = NULL;
     GdbStub *gdb = NULL;
+    bool icount = o->accel.icount_shift >= 0;
     int rc;
 
     machine_set_request_handler(ms, cli_run_request, &run);
-    main_loop_add_clock(ms->virtual_clock);
+    /*
+     * The virtual clock's timers run on the main loop, except with
+     * -icount: then the vCPU thread runs them between instructions, at
+     * the same instruction counts in every run (determinism).
+     */
+    if (!icount) {
+        main_loop_add_clock(ms->virtual_clock);
+    }
     if (o->run_timeout_s) {
         TimerClock *host = timer_clock_host();
 
@@ -398,8 +451,11 @@ static int cli_run(const CliOptions *o, MachineState *ms, SmokeRunner *smoke)
 
         /* -S: the vCPUs exist but wait for `cont` */
         cfg.start_paused = o->start_stopped;
-        /* the guest's time runs from its first instruction */
-        if (!o->start_stopped) {
+        /*
+         * The guest's time runs from its first instruction; with -icount
+         * the instruction count drives it from 0 (cpus_start).
+         */
+        if (!o->start_stopped && !icount) {
             timer_clock_start(ms->virtual_clock);
         }
         if (!cli_gdb_start(o, ms, &gdb, &err) ||
@@ -408,17 +464,25 @@ static int cli_run(const CliOptions *o, MachineState *ms, SmokeRunner *smoke)
             gdbstub_free(gdb);
             timer_clock_stop(ms->virtual_clock);
             timer_free(timeout);
-            main_loop_remove_clock(ms->virtual_clock);
+            if (!icount) {
+                main_loop_remove_clock(ms->virtual_clock);
+            }
             return CLI_EXIT_ERROR;
         }
     }
     rc = main_loop_run();
     machine_set_request_handler(ms, NULL, NULL);
     cpus_stop(OBJECT(ms));
+    if (log_enabled(LOG_STATS)) {
+        object_child_foreach_recursive(OBJECT(ms), cli_log_cluster_stats,
+                                       NULL);
+    }
     gdbstub_free(gdb);
     timer_clock_stop(ms->virtual_clock);
     timer_free(timeout);
-    main_loop_remove_clock(ms->virtual_clock);
+    if (!icount) {
+        main_loop_remove_clock(ms->virtual_clock);
+    }
     return rc;
 }
 

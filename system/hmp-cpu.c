@@ -102,8 +102,10 @@ bool hmp_info_cpus(QmpSession *s, GString *out, Error **errp)
         g_string_append_printf(out, "%c CPU #%u: %s (%s) pc=0x%016" PRIx64
                                "%s\n", i == s->hmp_cpu ? '*' : ' ', i, path,
                                cpu->arch ? cpu->arch->name : "?", key.pc,
-                               g_atomic_int_get(&cpu->halted) ? " (halted)"
-                                                              : "");
+                               g_atomic_int_get(&cpu->reset_held)
+                               ? " (held in reset)"
+                               : g_atomic_int_get(&cpu->halted) ? " (halted)"
+                                                                : "");
     }
     g_ptr_array_free(cpus, true);
     return true;

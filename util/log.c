@@ -36,6 +36,8 @@ static const LogItem log_items[] = {
     { LOG_NOCHAIN, "nochain", "do not chain blocks (with exec: every block)" },
     { LOG_PAGE, "page", "show pages holding translated code" },
     { LOG_TRACE_DEV, "trace", "log device register accesses" },
+    { LOG_STATS, "stats", "at exit, print each cluster's retired "
+      "instructions and translation statistics" },
 };
 
 void log_print_items(FILE *out)

@@ -13,6 +13,7 @@
  */
 #include "exec/cpu.h"
 #include "hw/boards.h"
+#include "hw/memory-map.h"
 #include "internal.h"
 
 void cpu_cluster_set_memory(CPUCluster *cl, MemoryRegion *root)
@@ -171,6 +172,9 @@ static bool cluster_realize(Object *obj, Error **errp)
                    arch->max_page_bits);
         return false;
     }
+    if (!cl->memory && cl->memory_map) {
+        cl->memory = memory_map_root(cl->memory_map);
+    }
     if (!cl->memory) {
         /* by default the cluster sees the memory map of its machine */
         MachineState *ms = machine_of(obj);
@@ -245,6 +249,9 @@ static const PropDef cluster_props[] = {
                              "default"),
     DEFINE_PROP_STRING("backend", CPUCluster, backend,
                        "TCG backend: jit or interp (default: -accel's)"),
+    DEFINE_PROP_LINK("memory", CPUCluster, memory_map, TYPE_MEMORY_MAP,
+                     "the address map the CPUs see (default: the "
+                     "machine's)"),
     DEFINE_PROP_SIZE("tb-size", CPUCluster, tb_size, 0,
                      "translated code buffer size (64K..2G; 0: 32M)"),
     PROP_END
@@ -275,3 +282,4 @@ static const TypeInfo cluster_types[] = {
 };
 
 DEFINE_TYPES(cluster_types)
+

@@ -296,6 +296,13 @@ int cpu_exec(CPUState *cpu)
     int ret;
 
     assert(cpu->cluster->tcg);
+    if (g_atomic_int_get(&cpu->reset_held)) {
+        return EXCP_HLT;        /* held by its "reset" input */
+    }
+    if (g_atomic_int_get(&cpu->reset_pending)) {
+        g_atomic_int_set(&cpu->reset_pending, 0);
+        cpu_reset(cpu);
+    }
     if (g_atomic_int_get(&cpu->halted)) {
         if (!cpu->arch->has_work(cpu)) {
             return EXCP_HLT;

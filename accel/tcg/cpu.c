@@ -67,6 +67,35 @@ uint64_t cpu_get_insn_count(CPUState *cpu)
            cpu->icount_budget;
 }
 
+bool cpu_can_run(CPUState *cpu)
+{
+    if (g_atomic_int_get(&cpu->reset_held)) {
+        return false;
+    }
+    return g_atomic_int_get(&cpu->reset_pending) ||
+           !g_atomic_int_get(&cpu->halted) || cpu->arch->has_work(cpu);
+}
+
+/*
+ * The "reset" input: high holds the vCPU (it stops at its next TB
+ * entry); the falling edge asks it to reset itself before running again.
+ */
+static void cpu_reset_line_handler(void *opaque, int n, int level)
+{
+    CPUState *cpu = opaque;
+
+    if (level) {
+        if (!g_atomic_int_get(&cpu->reset_held)) {
+            g_atomic_int_set(&cpu->reset_held, 1);
+            cpu_exit(cpu);
+        }
+    } else if (g_atomic_int_get(&cpu->reset_held)) {
+        g_atomic_int_set(&cpu->reset_pending, 1);
+        g_atomic_int_set(&cpu->reset_held, 0);
+        cpu_kick(cpu);
+    }
+}
+
 /* qdev GPIO input @n: level-sensitive interrupt bit 1 << n. */
 static void cpu_irq_handler(void *opaque, int n, int level)
 {
@@ -99,6 +128,8 @@ static bool cpu_realize(Object *obj, Error **errp)
         qdev_init_gpio_in(DEVICE(cpu), cpu_irq_handler,
                           (int)cpu->arch->nb_irq_lines);
     }
+    qdev_init_gpio_in_named(DEVICE(cpu), cpu_reset_line_handler,
+                            CPU_RESET_INPUT, 1);
     cpu_reset(cpu);
     return true;
 }

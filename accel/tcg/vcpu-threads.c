@@ -207,8 +207,7 @@ static gpointer vcpu_thread_fn(gpointer opaque)
             continue;
         }
         g_mutex_lock(&cpu->lock);
-        while (g_atomic_int_get(&cpu->halted) && !cpu->arch->has_work(cpu) &&
-               !accel_stopping(t->accel)) {
+        while (!cpu_can_run(cpu) && !accel_stopping(t->accel)) {
             g_cond_wait(&cpu->cond, &cpu->lock);
         }
         g_mutex_unlock(&cpu->lock);
@@ -241,7 +240,7 @@ static gpointer rr_thread_fn(gpointer opaque)
         bool ran = false;
         for (guint i = 0; i < a->cpus->len && !accel_stopping(a); i++) {
             CPUState *cpu = g_ptr_array_index(a->cpus, i);
-            if (g_atomic_int_get(&cpu->halted) && !cpu->arch->has_work(cpu)) {
+            if (!cpu_can_run(cpu)) {
                 continue;
             }
             cpu_set_budget(cpu, rr_budget(a));

@@ -150,11 +150,17 @@ static uint64_t virt_le64(const uint8_t *p)
     return v;
 }
 
+/* The end of the RAM the boot may use: below any top carveout. */
+static uint64_t virt_boot_ram_end(MachineState *ms)
+{
+    return VIRT_RAM_BASE + ms->ram_size - VIRT_MACHINE(ms)->carveout_size;
+}
+
 /* [@addr, @addr + @len) inside RAM?  Else an error naming @what. */
 static bool virt_fits(MachineState *ms, const char *what, const char *file,
                       uint64_t addr, uint64_t len, Error **errp)
 {
-    uint64_t end = VIRT_RAM_BASE + ms->ram_size;
+    uint64_t end = virt_boot_ram_end(ms);
     g_autofree char *ram = NULL;
 
     if (addr >= VIRT_RAM_BASE && addr <= end && len <= end - addr) {
@@ -206,7 +212,7 @@ static bool virt_load_initrd(MachineState *ms, AddressSpace *as,
                              VirtBootInfo *bi, Error **errp)
 {
     uint64_t addr = ROUND_UP(bi->kernel_end, VIRT_ALIGN_2M);
-    uint64_t end = VIRT_RAM_BASE + ms->ram_size;
+    uint64_t end = virt_boot_ram_end(ms);
     uint64_t size = 0;
 
     if (addr >= end) {

@@ -243,6 +243,26 @@ static void virt_fdt_chosen(VirtFdt *w, MachineState *ms,
     vfdt_end(w);
 }
 
+/* /reserved-memory: the top-of-RAM carveout, which Linux must not map. */
+static void virt_fdt_carveout(VirtFdt *w, VirtMachineState *vms)
+{
+    MachineState *ms = MACHINE(vms);
+    const uint64_t reg[2] = {
+        VIRT_RAM_BASE + ms->ram_size - vms->carveout_size, vms->carveout_size
+    };
+    g_autofree char *name = g_strdup_printf("carveout@%" PRIx64, reg[0]);
+
+    vfdt_begin(w, "reserved-memory");
+    vfdt_u32(w, "#address-cells", 2);
+    vfdt_u32(w, "#size-cells", 2);
+    vfdt_prop(w, "ranges", NULL, 0);
+    vfdt_begin(w, name);
+    vfdt_reg2(w, reg, 1);
+    vfdt_prop(w, "no-map", NULL, 0);
+    vfdt_end(w);
+    vfdt_end(w);
+}
+
 static void virt_fdt_nodes(VirtFdt *w, VirtMachineState *vms,
                            const VirtBootInfo *bi)
 {
@@ -260,6 +280,9 @@ static void virt_fdt_nodes(VirtFdt *w, VirtMachineState *vms,
     vfdt_str(w, "device_type", "memory", -1);
     vfdt_reg2(w, mem, 1);
     vfdt_end(w);
+    if (vms->carveout_size) {
+        virt_fdt_carveout(w, vms);
+    }
     virt_fdt_cpus(w, vms);
     vfdt_begin(w, "psci");
     VFDT_STRS(w, "compatible", "arm,psci-1.0\0arm,psci-0.2");

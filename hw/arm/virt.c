@@ -408,7 +408,7 @@ static bool virt_boot(VirtMachineState *vms, VirtBootInfo *bi, Error **errp)
     return ok;
 }
 
-static bool virt_init(MachineState *ms, Error **errp)
+bool virt_machine_init(MachineState *ms, Error **errp)
 {
     VirtMachineState *vms = VIRT_MACHINE(ms);
     VirtBootInfo bi;
@@ -455,7 +455,7 @@ static void virt_class_init(ObjectClass *oc, const void *data)
     mc->default_cpu_type = "cortex-a57";
     mc->max_cpus = VIRT_MAX_CPUS;
     mc->default_ram_size = VIRT_RAM_DEFAULT;
-    mc->init = virt_init;
+    mc->init = virt_machine_init;
     object_class_add_field_props(oc, virt_props);
 }
 

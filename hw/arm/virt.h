@@ -60,6 +60,9 @@ struct VirtMachineState {
     uint32_t gic_version;       /* 2 or 3 (property "gic-version") */
     char *dumpdtb;              /* write the DTB here and power off at
                                    once; NULL: boot normally */
+    uint64_t carveout_size;     /* bytes at the top of RAM the boot keeps
+                                   out of and the DT reserves (no-map);
+                                   0: none (set by subclasses' init) */
     Clock *apb_pclk;            /* child "apb-pclk": the PL011's UARTCLK */
     Object *cluster;            /* /machine/cpus, realized in init */
     DeviceState *gic;           /* /machine/gic; NULL while the GIC type
@@ -87,6 +90,12 @@ typedef struct VirtBootInfo {
  */
 bool virt_fdt_build(VirtMachineState *vms, const VirtBootInfo *bi,
                     void **fdt, Error **errp);
+
+/*
+ * The virt machine's init (hw/arm/virt.c): the AArch64 side, booted.
+ * Machines built on virt (hetero-virt) call it first, then add theirs.
+ */
+bool virt_machine_init(MachineState *ms, Error **errp);
 
 /*
  * Load -kernel (and -initrd) into @as and fill @bi.  A Linux Image gets

@@ -110,6 +110,8 @@ struct PL011State {
                                    until realized */
     TimerClock *vclock;         /* the machine's; set at realize */
     bool input_stalled;         /* can_read said 0 since the last read */
+    char *line_prefix;          /* property "line-prefix"; NULL: none */
+    GString *line;              /* line-prefix mode: the pending line */
 
     uint32_t rsr;               /* UARTRSR bits 3:0 */
     uint32_t ilpr;              /* 8 bits */
@@ -220,6 +222,28 @@ static void pl011_flush_rx(PL011State *s)
     }
 }
 
+/*
+ * line-prefix mode: collect a line and write it, prefixed, in one
+ * chardev_write, so lines of UARTs sharing a chardev never interleave.
+ */
+#define PL011_LINE_MAX 256
+
+static void pl011_line_putc(PL011State *s, uint8_t ch)
+{
+    if (!s->line->len) {
+        g_string_append(s->line, s->line_prefix);
+    }
+    g_string_append_c(s->line, (char)ch);
+    if (ch == '\n' || s->line->len >= PL011_LINE_MAX) {
+        if (ch != '\n') {
+            g_string_append_c(s->line, '\n');
+        }
+        chardev_write(CHARDEV(s->chr), (const uint8_t *)s->line->str,
+                      (int)s->line->len);
+        g_string_truncate(s->line, 0);
+    }
+}
+
 static void pl011_transmit(PL011State *s, uint8_t ch)
 {
     if ((s->cr & (CR_UARTEN | CR_TXE)) != (CR_UARTEN | CR_TXE)) {
@@ -228,6 +252,8 @@ static void pl011_transmit(PL011State *s, uint8_t ch)
     }
     if (s->cr & CR_LBE) {
         pl011_push_rx(s, ch);
+    } else if (s->chr && s->line_prefix) {
+        pl011_line_putc(s, ch);
     } else if (s->chr) {
         chardev_write(CHARDEV(s->chr), &ch, 1);
     }
@@ -503,7 +529,10 @@ static bool pl011_realize(Object *obj, Error **errp)
     s->vclock = ms->virtual_clock;
     s->rx_timeout = timer_new_ns(s->vclock, pl011_timeout, s);
     pl011_reset_enter(obj, RESET_TYPE_COLD);
-    if (s->chr) {
+    if (s->line_prefix) {
+        s->line = g_string_new(NULL);
+    }
+    if (s->chr && !s->line_prefix) {
         chardev_set_handlers(CHARDEV(s->chr), pl011_can_read, pl011_receive,
                              NULL, s);
     }
@@ -514,8 +543,12 @@ static void pl011_unrealize(Object *obj)
 {
     PL011State *s = PL011(obj);
 
-    if (s->chr) {
+    if (s->chr && !s->line_prefix) {
         chardev_set_handlers(CHARDEV(s->chr), NULL, NULL, NULL, NULL);
+    }
+    if (s->line) {
+        g_string_free(s->line, TRUE);
+        s->line = NULL;
     }
     timer_free(s->rx_timeout);
     s->rx_timeout = NULL;
@@ -550,6 +583,9 @@ static void pl011_instance_finalize(Object *obj)
 static const PropDef pl011_props[] = {
     DEFINE_PROP_LINK("chardev", PL011State, chr, TYPE_CHARDEV,
                      "character device of the serial line"),
+    DEFINE_PROP_STRING("line-prefix", PL011State, line_prefix,
+                       "output only, written a line at a time with this "
+                       "prefix (a UART sharing another's chardev)"),
     PROP_END
 };
 

@@ -11,7 +11,8 @@
  * Constants come from glibc's <elf.h>.  Spec: System V ABI, "Object
  * Files": ELF header (e_ident, e_type, e_machine, e_entry, e_phoff,
  * e_phentsize, e_phnum) and program header (p_type, p_offset, p_vaddr,
- * p_paddr, p_filesz, p_memsz).
+ * p_paddr, p_filesz, p_memsz).  load_elf_entry_paddr() maps e_entry to
+ * where it was loaded, for boards that start a CPU at a physical address.
  */
 #include "hemu/osdep.h"
 #include <elf.h>
@@ -289,6 +290,52 @@ bool load_elf_buffer_as(const void *data, size_t size, const char *name,
         *res = r;
     }
     return true;
+}
+
+/*
+ * Read the PT_LOAD program header @i: its p_vaddr, p_paddr and p_memsz.
+ * False when it is not PT_LOAD.  The table was bounds-checked.
+ */
+static bool elf_phdr_addrs(const ElfInfo *e, unsigned i, uint64_t *vaddr,
+                           uint64_t *paddr, uint64_t *memsz)
+{
+    uint64_t ph = e->phoff + (uint64_t)i * e->phentsize;
+
+    if (elf_rd(e, ph, 4) != PT_LOAD) {
+        return false;
+    }
+    if (e->is64) {
+        *vaddr = elf_rd(e, ph + 16, 8);
+        *paddr = elf_rd(e, ph + 24, 8);
+        *memsz = elf_rd(e, ph + 40, 8);
+    } else {
+        *vaddr = elf_rd(e, ph + 8, 4);
+        *paddr = elf_rd(e, ph + 12, 4);
+        *memsz = elf_rd(e, ph + 20, 4);
+    }
+    return true;
+}
+
+uint64_t load_elf_entry_paddr(const void *data, size_t size, uint64_t entry)
+{
+    static const LoadElfOptions no_opts;
+    ElfInfo e = { .data = data, .size = size, .name = "" };
+
+    if (!elf_parse_ident(&e, NULL) || !elf_parse_header(&e, NULL) ||
+        !elf_check_header(&e, &no_opts, NULL)) {
+        return entry;
+    }
+    for (unsigned i = 0; i < e.phnum; i++) {
+        uint64_t vaddr, paddr, memsz;
+
+        if (elf_phdr_addrs(&e, i, &vaddr, &paddr, &memsz) &&
+            entry >= vaddr && entry - vaddr < memsz) {
+            uint64_t pa = entry - vaddr + paddr;
+
+            return e.is64 ? pa : (uint32_t)pa;
+        }
+    }
+    return entry;
 }
 
 bool load_elf_as(const char *path, AddressSpace *as,

@@ -14,9 +14,16 @@
  * translated-code cache and the TCG context.  Realize creates the CPUs as
  * children cpu[0]..cpu[N-1].  Design: docs/devel/accel.md.
  *
- * Threads: interrupt_request, exit_request and halted may be changed from
- * any thread (cpu_interrupt, cpu_exit); everything else belongs to the
- * thread running the vCPU.
+ * Threads: interrupt_request, exit_request, halted and the reset-line
+ * state may be changed from any thread (cpu_interrupt, cpu_exit, the
+ * "reset" GPIO input); everything else belongs to the thread running the
+ * vCPU.
+ *
+ * Every CPU has a GPIO input named "reset" (CPU_RESET_INPUT, one line):
+ * while it is high the vCPU is held in reset and does not run; when it
+ * falls the vCPU resets itself (cpu_reset, on its own thread, so the
+ * frontend reads its reset-time properties then) and runs.  Boards wire
+ * it to reset controllers (hetero-virt's DSP subsystem controller).
  */
 #ifndef EXEC_CPU_H
 #define EXEC_CPU_H
@@ -30,6 +37,8 @@
 
 #define TYPE_CPU "cpu"
 #define TYPE_CPU_CLUSTER "cpu-cluster"
+/* The GPIO input list of every CPU that holds it in reset (see above). */
+#define CPU_RESET_INPUT "reset"
 
 /* Upper bound of TargetArch.nb_mmu_idx. */
 #define CPU_TLB_MAX_MMU_IDX 16
@@ -140,6 +149,10 @@ struct CPUState {
                                    only while it is stopped */
     bool step_taken;            /* singlestep: an instruction ran since
                                    the step began (survives longjmps) */
+    int32_t reset_held;         /* atomic; 1 while the "reset" input is
+                                   high: the vCPU does not run */
+    int32_t reset_pending;      /* atomic; the "reset" input fell: the
+                                   vCPU resets itself before it runs */
     GMutex lock;                /* protects the halt sleep */
     GCond cond;                 /* signalled by cpu_interrupt / cpu_exit */
 };
@@ -169,6 +182,11 @@ CPUState *cpu_current(void);
  * its TB chain at the next TB entry and wakes if halted.
  */
 void cpu_interrupt(CPUState *cpu, uint32_t mask);
+/*
+ * May @cpu run now?  False while its "reset" input holds it, or while it
+ * is halted with no work.  Any thread (the sleep loops ask it).
+ */
+bool cpu_can_run(CPUState *cpu);
 /* Clear the interrupt bits @mask. */
 void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
 /* Make @cpu return to its loop at the next TB entry (any thread). */
@@ -238,10 +256,13 @@ struct CPUCluster {
     char *backend;              /* "backend": jit, interp; NULL: default */
     uint64_t tb_size;           /* "tb-size": code buffer bytes; 0: the
                                    TCG default (32 MiB) */
+    Object *memory_map;         /* "memory": a memory-map; NULL: the
+                                   machine's sysmem */
     /* after realize */
     const TargetArch *arch;
     CPUState **cpus;            /* num_cpus children cpu[i] */
-    MemoryRegion *memory;       /* set by cpu_cluster_set_memory */
+    MemoryRegion *memory;       /* cpu_cluster_set_memory, "memory"'s
+                                   map, or the machine's sysmem */
     AddressSpace as;            /* rendered from @memory at realize */
     bool as_init;
     MemoryListener listener;    /* flushes TLBs on map changes */

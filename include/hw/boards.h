@@ -59,6 +59,12 @@ struct MachineClass {
      * realized afterwards.
      */
     bool (*init)(MachineState *ms, Error **errp);
+    /*
+     * A loader put an image with entry @entry (physical) into @cluster;
+     * the board may make it that cluster's boot address.  NULL: ignored.
+     */
+    bool (*set_cluster_entry)(MachineState *ms, Object *cluster,
+                              uint64_t entry, Error **errp);
 };
 
 /* What a guest asked of its machine (machine_request_*). */
@@ -147,5 +153,6 @@ void machine_set_request_handler(MachineState *ms, MachineRequestHandler fn,
  */
 void machine_request_shutdown(MachineState *ms, int exit_code);
 void machine_request_reset(MachineState *ms);
+
 
 #endif

@@ -80,4 +80,30 @@ bool load_elf_buffer_as(const void *data, size_t size, const char *name,
 bool load_image_as(const char *path, hwaddr addr, AddressSpace *as,
                    uint64_t max_size, uint64_t *size, Error **errp);
 
+/*
+ * The entry point @entry (e_entry: an address in the CPU's view, p_vaddr)
+ * of the ELF image @data (@size bytes, already loaded) as the physical
+ * address it was loaded at: entry - p_vaddr + p_paddr of the first
+ * PT_LOAD segment whose [p_vaddr, p_vaddr + p_memsz) holds it, truncated
+ * to 32 bits for ELF32.  For boards that start a CPU at a physical
+ * address when images are linked with p_vaddr != p_paddr (hexagonMVM's
+ * 0xffff0000 -> 0xd0000000).  @entry unchanged when no segment holds it
+ * or the image is malformed.
+ */
+uint64_t load_elf_entry_paddr(const void *data, size_t size, uint64_t entry);
+
+/* ---------------------------------------------------------------------- */
+/* The generic loader device (-device loader, hw/core/generic-loader.c)   */
+
+/*
+ * TYPE_GENERIC_LOADER ("loader"): loads a file (ELF at its physical
+ * addresses, or raw at addr=) or writes a value (data=, data-len=) into
+ * the memory map of the machine, or of the cpu-cluster named by
+ * cluster=, when it is realized and again at every machine reset.  An
+ * ELF loaded for a cluster tells the board its entry point through
+ * MachineClass.set_cluster_entry.  User documentation:
+ * docs/user/loader.md.
+ */
+#define TYPE_GENERIC_LOADER "loader"
+
 #endif

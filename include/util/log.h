@@ -29,6 +29,7 @@ enum {
     LOG_NOCHAIN = 1u << 10,     /* "nochain": do not chain blocks */
     LOG_PAGE = 1u << 11,        /* "page": pages of translated code */
     LOG_TRACE_DEV = 1u << 12,   /* "trace": device register accesses */
+    LOG_STATS = 1u << 13,       /* "stats": per-cluster counts at exit */
 };
 
 /* The current mask; read with log_enabled(). */

@@ -294,6 +294,10 @@ static const PropDef hex_cpu_props[] = {
                        "event vector base at reset (256-byte aligned)"),
     DEFINE_PROP_BOOL("start-powered-off", HexagonCPU, start_powered_off,
                      true, "threads other than 0 wait for start()"),
+    DEFINE_PROP_BOOL("stop-powers-off", HexagonCPU, stop_powers_off, true,
+                     "when every thread has stopped, power the machine "
+                     "off (exit code: thread 0's r2); off: the threads "
+                     "just idle (a DSP beside other clusters)"),
     DEFINE_PROP_UINT64("cfgbase", HexagonCPU, cfgbase, 0,
                        "physical address of the configuration table"),
     DEFINE_PROP_BOOL("semihosting", HexagonCPU, semihosting, false,
@@ -329,6 +333,7 @@ static bool hex_cpu_realize(Object *obj, Error **errp)
     } else {
         cpu->env.shared = hex_env(cs->cluster->cpus[0])->shared;
     }
+    qdev_init_gpio_out_named(DEVICE(obj), &cpu->ciad_out, "ciad", 1);
     hex_cpu_reset(cs);
     return true;
 }

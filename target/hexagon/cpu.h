@@ -184,10 +184,14 @@ struct HexagonCPU {
     CPUState parent_obj;
     CPUHexagonState env;
     HexagonShared *own_shared;  /* thread 0: what it allocated */
+    IRQLine *ciad_out;          /* GPIO out "ciad": pulsed by every ciad,
+                                   for the L2VIC's "rearm" input */
     /* properties, read at reset */
     uint32_t reset_pc;          /* "reset-pc": thread 0's first pc;
                                    UINT32_MAX means EVB */
     uint32_t boot_evb;          /* "evb": EVB at reset */
+    bool stop_powers_off;       /* "stop-powers-off": all threads
+                                   stopped ends the run */
     bool start_powered_off;     /* "start-powered-off": threads > 0
                                    wait for start() */
     uint64_t cfgbase;           /* "cfgbase": config table address */

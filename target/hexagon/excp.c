@@ -39,6 +39,8 @@ void hex_enter_event(CPUHexagonState *env, unsigned event, unsigned cause)
                               (cause & HEX_SSR_CAUSE_MASK);
     env->sreg[HEX_SREG_ELR] = env->pc;
     env->pc = evb + 4 * event;
+    /* every event (exception or interrupt) drops the LL/SC reservation */
+    env->llsc_addr = UINT64_MAX;
 }
 
 void hex_raise_event(CPUHexagonState *env, unsigned event, unsigned cause,
@@ -160,7 +162,7 @@ void hex_check_all_stopped(CPUHexagonState *env)
     uint32_t e = g_atomic_int_get(&env->shared->sreg[HEX_SREG_MODECTL]) &
                  0xff;
 
-    if (e) {
+    if (e || !cpu0->stop_powers_off) {
         return;
     }
     /* reference 1.4: the run ends with thread 0's r2 as the exit code */

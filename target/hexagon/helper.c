@@ -11,6 +11,7 @@
  */
 #include "translate.h"
 #include "exec/cputlb.h"
+#include "hw/irq.h"
 #include "util/log.h"
 #include <math.h>
 
@@ -206,6 +207,8 @@ static uint32_t helper_sys1(void *envp, uint32_t op, uint32_t rs,
         break;
     case HEX_SYS_CIAD:
         ipendad_update(env, 0, (rs & 0xffff) << 16);
+        /* the L2VIC may deliver its next interrupt (its "rearm" input) */
+        irq_pulse(HEXAGON_CPU(env_cs(env))->ciad_out);
         break;
     case HEX_SYS_SIAD:
         ipendad_update(env, (rs & 0xffff) << 16, 0);

@@ -800,7 +800,8 @@ static bool decode_slot(DisasContext *ctx, const HexSlot *slots, int i)
     return hex_decode_alu32(ctx, s->insn) || hex_decode_j(ctx, s->insn) ||
            hex_decode_ldst(ctx, s->insn) || hex_decode_cr(ctx, s->insn) ||
            hex_decode_sys(ctx, s->insn) || hex_decode_xtype(ctx, s->insn) ||
-           hex_decode_xtype2(ctx, s->insn);
+           hex_decode_xtype2(ctx, s->insn) ||
+           hex_decode_more(ctx, s->insn);
 }
 
 static void packet_reset(DisasContext *ctx)

@@ -166,6 +166,39 @@ def source_files(root):
                 yield os.path.normpath(os.path.join(rel_dir, f))
 
 
+# Identifier prefixes that name an architecture's code: a frontend
+# (target/<arch>/) must use none of another architecture's, outside
+# comments (issue 8: neither frontend knows the other exists).
+ARCH_WORDS = {'arm': ('arm', 'aarch64', 'a64'), 'hexagon': ('hexagon', 'hex')}
+COMMENT_RE = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
+
+
+def foreign_arch_re(arch, root):
+    others = [d for d in os.listdir(os.path.join(root, 'target'))
+              if d != arch and os.path.isdir(os.path.join(root, 'target', d))]
+    words = [w for o in others for w in ARCH_WORDS.get(o, (o,))]
+    if not words:
+        return None
+    alt = '|'.join(sorted(set(words)))
+    return re.compile(r'\b(?:' + alt + r')_\w|\b(?:TYPE_)?(?:' +
+                      alt.upper() + r')_\w|"(?:' + alt + r')[-"]')
+
+
+def check_foreign_arch(root, rel, text, problems):
+    parts = rel.split(os.sep)
+    if parts[0] != 'target' or len(parts) < 3:
+        return
+    pat = foreign_arch_re(parts[1], root)
+    if pat is None:
+        return
+    code = COMMENT_RE.sub(lambda m: '\n' * m.group(0).count('\n'), text)
+    for no, line in enumerate(code.split('\n'), 1):
+        m = pat.search(line)
+        if m:
+            problems.append(f'{rel}:{no}: target/{parts[1]} names another '
+                            f'architecture ({m.group(0)}): {line.strip()}')
+
+
 def check(root):
     problems = []
     for rel in source_files(root):
@@ -174,7 +207,9 @@ def check(root):
             continue
         path = os.path.join(root, rel)
         with open(path, encoding='utf-8', errors='replace') as f:
-            lines = f.readlines()
+            text = f.read()
+        lines = text.splitlines(keepends=True)
+        check_foreign_arch(root, rel, text, problems)
         common = not rel.startswith('target/') and \
             not rel.startswith('include/target/')
         for no, line in enumerate(lines, 1):
@@ -202,6 +237,7 @@ def selftest():
         write('include/hw/irq.h', '#include "hemu/osdep.h"\n')
         write('include/hemu/osdep.h', '\n')
         write('target/arm/cpu.h', '#include "hw/irq.h"\n')
+        write('target/hexagon/cpu.h', '/* not arm_foo in a comment */\n')
         write('hw/char/pl011.c', '#include "hw/irq.h"\n')
         write('tcg/tcg.c', '#include "util/error.h"\n')
         if check(d):
@@ -216,6 +252,10 @@ def selftest():
             ('target/arm/bad.c', '#include "hw/char/pl011.h"\n', 'hw'),
             ('accel/tcg/bad.c', 'target_ulong x;\n', 'per-target'),
             ('hw/core/bad.c', '#include "system/cli.h"\n', 'system'),
+            ('target/arm/bad.c', 'int x = hexagon_cpu_count;\n',
+             'names another architecture'),
+            ('target/hexagon/bad.c', 'object_new("arm-gicv3");\n',
+             'names another architecture'),
         ]
         for rel, text, expect in cases:
             write(rel, text)

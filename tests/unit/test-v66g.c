@@ -165,7 +165,7 @@ static void test_memory_map(void)
     AddressSpace as;
 
     /* the frontend is not in this binary: the CPUs are where it stops */
-    g_assert_nonnull(strstr(err, "unknown CPU model 'v66'"));
+    g_assert_nonnull(strstr(err, "unknown Hexagon CPU model 'v66'"));
     g_assert_nonnull(object_get_child(OBJECT(ms), "l2vic"));
     g_assert_nonnull(object_get_child(OBJECT(ms), "qtimer"));
     address_space_init(&as, &ms->sysmem, "test");

@@ -11,7 +11,11 @@
  *                   (16 * (IBRD + FBRD/64) cycles per bit); stopped or
  *                   absent: 115200 baud is assumed for that timeout;
  *   link "chardev"  the character device carrying the line (may be
- *                   unset: output is dropped, no input arrives).
+ *                   unset: output is dropped, no input arrives);
+ *   "line-prefix"   string; when set the UART is output-only and writes
+ *                   each line (at most 256 bytes) prefixed, in one
+ *                   write, so it can share a chardev with another UART
+ *                   (hetero-virt's DSP console: "[dsp] ").
  * The device must sit inside a machine (its receive timeout runs on the
  * machine's virtual clock).  Everything else is private to
  * hw/char/pl011.c.
