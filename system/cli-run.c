@@ -21,6 +21,7 @@
 #include "system/gdbstub.h"
 #include "system/machine-file.h"
 #include "system/main-loop.h"
+#include "system/net.h"
 #include "system/smoke.h"
 #include "util/log.h"
 
@@ -203,6 +204,56 @@ static bool cli_build_drive_devices(const CliOptions *o, MachineState *ms,
     return true;
 }
 
+/* Network backends from -netdev and -nic, at /netdevs/<id>. */
+static bool cli_build_netdevs(const CliOptions *o, Object *root, Error **errp)
+{
+    for (guint i = 0; i < o->netdevs->len; i++) {
+        NetdevOpts *n = o->netdevs->pdata[i];
+
+        if (!netdev_new(root, n->type, n->id, n->props, errp)) {
+            error_prepend(errp, "%s: ", n->nic ? "-nic" : "-netdev");
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * -nic: a NIC model on each such netdev, at /machine/peripheral-nic/<id>,
+ * after the -device devices (as -drive if=virtio).
+ */
+static bool cli_build_nic_devices(const CliOptions *o, MachineState *ms,
+                                  Error **errp)
+{
+    Object *folder = NULL;
+
+    for (guint i = 0; i < o->netdevs->len; i++) {
+        NetdevOpts *n = o->netdevs->pdata[i];
+        Object *dev;
+
+        if (!n->nic) {
+            continue;
+        }
+        if (!folder) {
+            folder = cli_container(OBJECT(ms), "peripheral-nic", errp);
+            if (!folder) {
+                return false;
+            }
+        }
+        dev = object_new_child(folder, n->id, n->model, errp);
+        if (!dev || !object_property_set_str(dev, "netdev", n->id, errp) ||
+            (n->mac && !object_property_set_str(dev, "mac", n->mac, errp)) ||
+            !object_realize(dev, errp)) {
+            error_prepend(errp, "-nic (netdev %s): ", n->id);
+            if (dev) {
+                object_unparent(dev);
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool cli_build_device(Object *machine, const char *arg, Error **errp)
 {
     g_autoptr(Keyval) kv = keyval_parse(arg, "driver", "-device", NULL,
@@ -277,7 +328,8 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             return NULL;
         }
     }
-    if (!cli_build_drives(o, root, errp)) {
+    if (!cli_build_drives(o, root, errp) ||
+        !cli_build_netdevs(o, root, errp)) {
         return NULL;
     }
     objects = cli_container(root, "objects", errp);
@@ -320,7 +372,8 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
             return NULL;
         }
     }
-    if (!cli_build_drive_devices(o, ms, errp)) {
+    if (!cli_build_drive_devices(o, ms, errp) ||
+        !cli_build_nic_devices(o, ms, errp)) {
         return NULL;
     }
     return ms;

@@ -447,6 +447,39 @@ static bool cli_blockdev(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+/* -netdev and -nic: parsed now, backends made by cli_build(). */
+static bool cli_netdev_or_nic(CliOptions *o, const char *arg, bool nic,
+                              Error **errp)
+{
+    unsigned n_nic = 0;
+    NetdevOpts *n;
+
+    if (!strcmp(arg, "help") || !strcmp(arg, "?")) {
+        netdev_print_backends(stdout);
+        o->exit_now = true;
+        return true;
+    }
+    for (guint i = 0; i < o->netdevs->len; i++) {
+        n_nic += ((NetdevOpts *)o->netdevs->pdata[i])->nic;
+    }
+    n = nic ? netdev_nic_parse(arg, n_nic, errp) : netdev_parse(arg, errp);
+    if (!n) {
+        return false;
+    }
+    g_ptr_array_add(o->netdevs, n);
+    return true;
+}
+
+static bool cli_netdev(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_netdev_or_nic(o, arg, false, errp);
+}
+
+static bool cli_nic(CliOptions *o, const char *arg, Error **errp)
+{
+    return cli_netdev_or_nic(o, arg, true, errp);
+}
+
 static bool cli_log(CliOptions *o, const char *arg, Error **errp)
 {
     uint32_t mask;
@@ -731,6 +764,11 @@ static const CliOption cli_options[] = {
     { "blockdev", NULL, "driver=file,filename=FILE,node-name=ID[,read-only=on]",
       "add a raw disk image for -device virtio-blk-device,drive=ID",
       cli_blockdev },
+    { "netdev", NULL, "user,id=ID[,net=A/M][,host=A][,hostfwd=RULE]...",
+      "add a network backend for -device virtio-net-device,netdev=ID",
+      cli_netdev },
+    { "nic", NULL, "user[,model=virtio-net-device][,mac=MAC][,hostfwd=RULE]...",
+      "add a network backend and a virtio-net-device on it", cli_nic },
     { "chardev", NULL, "BACKEND,id=ID[,prop=val...]",
       "add a character device (-chardev help lists backends)", cli_chardev },
     { "serial", NULL, "SPEC",
@@ -873,6 +911,8 @@ CliOptions *cli_options_new(void)
     o->serials = g_ptr_array_new_with_free_func(g_free);
     o->drives = g_ptr_array_new_with_free_func(
         (GDestroyNotify)blk_drive_opts_free);
+    o->netdevs = g_ptr_array_new_with_free_func(
+        (GDestroyNotify)netdev_opts_free);
     o->gdbs = g_ptr_array_new_with_free_func(g_free);
     return o;
 }
@@ -891,6 +931,7 @@ void cli_options_free(CliOptions *o)
     g_ptr_array_unref(o->devices);
     g_ptr_array_unref(o->serials);
     g_ptr_array_unref(o->drives);
+    g_ptr_array_unref(o->netdevs);
     g_ptr_array_unref(o->gdbs);
     smoke_config_clear(&o->smoke);
     g_free(o);

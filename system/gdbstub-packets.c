@@ -5,10 +5,12 @@
  * Supported: qSupported, qXfer:features:read (the frontend's target
  * XML), ?, g/G, p/P, m/M (through the frontend's debug_translate, then
  * the cluster's address space), c/s/C/S, vCont?/vCont (c, s, C, S),
- * Z0/z0 and Z1/z1 (both are breakpoints in the translator), the thread
+ * Z0/z0 and Z1/z1 (both are breakpoints in the translator), Z2-Z4/z2-z4
+ * (write, read and access watchpoints, in accel/tcg's softmmu; KIND is
+ * the length in bytes), qWatchpointSupportInfo (LLDB), the thread
  * packets (qfThreadInfo, qsThreadInfo, qC, H, T, qThreadExtraInfo),
- * qAttached, D, k and vKill.  Anything else, watchpoints (Z2-Z4)
- * included, gets the empty reply that means "not supported".  Malformed
+ * qAttached, D, k and vKill.  Anything else gets the empty reply that
+ * means "not supported".  Malformed
  * arguments get E22; unreadable memory E14.
  * Threads are the cluster's vCPUs, ids 1..N in hex; -1 means all and 0
  * any.  Spec: GDB manual, "Packets", "General Query Packets", "Stop
@@ -284,6 +286,24 @@ static void gdb_write_memory(GdbServer *s, const char *p)
 /* ---------------------------------------------------------------------- */
 /* Breakpoints                                                            */
 
+/* Z2/Z3/Z4 (write, read, access watchpoints): KIND is the length. */
+static void gdb_watchpoint(GdbServer *s, uint64_t type, uint64_t addr,
+                           uint64_t len, bool insert)
+{
+    static const CPUWatchKind kinds[] = {
+        CPU_WATCH_WRITE, CPU_WATCH_READ, CPU_WATCH_ACCESS,
+    };
+    CPUWatchKind kind = kinds[type - 2];
+    bool ok;
+
+    if (insert) {
+        ok = cpu_watchpoint_insert(s->cl, addr, len, kind);
+    } else {
+        ok = cpu_watchpoint_remove(s->cl, addr, len, kind);
+    }
+    gdb_reply(s, ok ? "OK" : GDB_EINVAL);
+}
+
 /* Z/z TYPE,ADDR,KIND[;cond...] */
 static void gdb_breakpoint(GdbServer *s, const char *p, bool insert)
 {
@@ -294,8 +314,12 @@ static void gdb_breakpoint(GdbServer *s, const char *p, bool insert)
         gdb_reply(s, GDB_EINVAL);
         return;
     }
-    if (type > 1) {
-        gdb_reply(s, "");       /* watchpoints: not supported yet */
+    if (type > 4) {
+        gdb_reply(s, "");       /* unknown type: not supported */
+        return;
+    }
+    if (type >= 2) {
+        gdb_watchpoint(s, type, addr, kind, insert);
         return;
     }
     if (insert) {
@@ -460,6 +484,11 @@ static void gdb_query(GdbServer *s, const char *p)
         gdb_reply(s, "1");      /* attached to an existing "process" */
     } else if (g_str_has_prefix(p, "qThreadExtraInfo,")) {
         gdb_thread_extra(s, p + strlen("qThreadExtraInfo,"));
+    } else if (!strcmp(p, "qWatchpointSupportInfo") ||
+               !strcmp(p, "qWatchpointSupportInfo:")) {
+        /* LLDB's question: how many watchpoints may be set */
+        g_autofree char *r = g_strdup_printf("num:%d;", CPU_MAX_WATCHPOINTS);
+        gdb_reply(s, r);
     } else {
         gdb_reply(s, "");
     }

@@ -61,6 +61,33 @@ void gdb_send_stop_reply(GdbServer *s, int sig, unsigned cpu_index)
 /* ---------------------------------------------------------------------- */
 /* Run control                                                            */
 
+/*
+ * The stop reply for @cpu_index after a SIGTRAP stop: with the
+ * watchpoint that stopped it, if one did ("watch", "rwatch", "awatch"
+ * and the data address: GDB manual, "Stop Reply Packets").
+ */
+static void gdb_send_trap_reply(GdbServer *s, CPUState *cpu)
+{
+    static const char *const names[] = {
+        [CPU_WATCH_WRITE] = "watch",
+        [CPU_WATCH_READ] = "rwatch",
+        [CPU_WATCH_ACCESS] = "awatch",
+    };
+    CPUWatchKind kind;
+    vaddr addr;
+    g_autofree char *r = NULL;
+
+    if (!cpu_watchpoint_hit(cpu, &addr, &kind)) {
+        gdb_send_stop_reply(s, 5, cpu->cpu_index);      /* SIGTRAP */
+        return;
+    }
+    r = g_strdup_printf("T05thread:%x;%s:%" PRIx64 ";", cpu->cpu_index + 1,
+                        names[kind], (uint64_t)addr);
+    s->stop_cpu = cpu->cpu_index;
+    s->g_cpu = cpu->cpu_index;
+    gdb_reply(s, r);
+}
+
 static void gdb_clear_steps(GdbServer *s)
 {
     for (uint32_t i = 0; i < s->cl->num_cpus; i++) {
@@ -120,6 +147,7 @@ void gdb_resume(GdbServer *s)
 void gdb_detach(GdbServer *s)
 {
     cpu_breakpoint_remove_all(s->cl);
+    cpu_watchpoint_remove_all(s->cl);
     gdb_clear_steps(s);
     s->running = true;
     gdb_resume_if_ready(s->stub);
@@ -136,7 +164,7 @@ static void gdb_report_stop(GdbStub *g, CPUState *cpu)
         }
         s->running = false;
         if (cpu && cpu->cluster == s->cl) {
-            gdb_send_stop_reply(s, 5, cpu->cpu_index);      /* SIGTRAP */
+            gdb_send_trap_reply(s, cpu);
         } else {
             /* stopped by another cluster or a ^C: SIGINT */
             gdb_send_stop_reply(s, 2, s->stop_cpu);
@@ -304,6 +332,7 @@ static void gdb_event(void *opaque, ChardevEvent event)
         s->connected = false;
         s->running = false;
         cpu_breakpoint_remove_all(s->cl);
+        cpu_watchpoint_remove_all(s->cl);
         gdb_clear_steps(s);
     }
 }
@@ -494,6 +523,7 @@ void gdbstub_free(GdbStub *g)
         chardev_set_handlers(s->chr, NULL, NULL, NULL, NULL);
         cpu_cluster_set_debug_stop(s->cl, NULL, NULL);
         cpu_breakpoint_remove_all(s->cl);
+        cpu_watchpoint_remove_all(s->cl);
         gdb_clear_steps(s);
         g_string_free(s->pkt, true);
         g_string_free(s->last, true);

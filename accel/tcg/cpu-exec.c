@@ -47,6 +47,15 @@ void cpu_restore_state(CPUState *cpu, uintptr_t retaddr, bool insn_done)
     }
     /* Under the interpreter a helper's retaddr is mapped to its call. */
     retaddr = tcg_call_site(cl->tcg, retaddr);
+    /*
+     * Under the JIT it is a return address (of a helper call, or just
+     * past the lea of a slow path): its previous byte is in the calling
+     * instruction, while the address itself is the next instruction's
+     * first byte when the call ends its instruction.
+     */
+    if (tcg_context_backend(cl->tcg) == TCG_BACKEND_JIT) {
+        retaddr -= 1;
+    }
     tb = tb_cache_find_by_host_pc(cl, retaddr);
     if (tb) {
         idx = tcg_restore_state(cl->tcg, &tb->tr, retaddr, data);
@@ -159,7 +168,7 @@ static int cpu_handle_events(CPUState *cpu, TranslationBlock **last_tb)
         *last_tb = NULL;
     }
     /* a single step is not diverted into an interrupt handler */
-    if ((req & 0xffff) && !cpu->singlestep &&
+    if ((req & 0xffff) && !cpu->singlestep && !cpu->watch_step &&
         cpu->arch->cpu_exec_interrupt(cpu, req)) {
         *last_tb = NULL;
         if (cpu->exception_index >= EXCP_FIRST_ACCEL) {
@@ -193,10 +202,14 @@ static int cpu_exec_loop(CPUState *cpu)
         }
         max_insns = cpu->cflags_next_tb;
         cpu->cflags_next_tb = 0;
-        if (cpu->singlestep) {
-            /* one instruction (or the exception it took), then stop */
+        if (cpu->singlestep || cpu->watch_step) {
+            /*
+             * one instruction (or the exception it took), then stop; a
+             * watchpoint hit re-runs its instruction the same way
+             */
             if (cpu->step_taken) {
                 cpu->step_taken = false;
+                cpu->watch_step = false;
                 return EXCP_DEBUG;
             }
             max_insns = 1;
@@ -230,7 +243,7 @@ static int cpu_exec_loop(CPUState *cpu)
             log_printf("%s", st->str);
         }
         cpu->nb_exec_entries++;
-        cpu->step_taken = cpu->singlestep;
+        cpu->step_taken = cpu->singlestep || cpu->watch_step;
         ret = tcg_exec(cl->tcg, cpu_env(cpu), tb->tr.code);
         /* Stable: flushes change only under exec_lock held for writing. */
         flush_gen = cl->tbs->stats.flushes;
@@ -309,6 +322,7 @@ int cpu_exec(CPUState *cpu)
         }
         g_atomic_int_set(&cpu->halted, 0);
     }
+    cpu->watch_hit_kind = 0;    /* the debugger has seen it (paused) */
     cpu_set_current(cpu);
     cpu->in_exec = true;
     ret = cpu_exec_setjmp();

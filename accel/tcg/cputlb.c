@@ -4,9 +4,11 @@
  * 1 << CPU_TLB_BITS entries for pages of the cluster's size.  The fast
  * path in generated code compares TLBEntry.addr_* and adds the addend;
  * everything else comes here: misses (the frontend's tlb_fill), MMIO and
- * unmapped pages (address_space_ld/st), accesses crossing a page, and
+ * unmapped pages (address_space_ld/st), accesses crossing a page,
  * stores to pages holding translated code (TLB_CODE: checked against the
- * code bitmap, invalidating only TBs the store overlaps).
+ * code bitmap, invalidating only TBs the store overlaps), and accesses to
+ * pages holding a watched byte (TLB_WATCH on the read and/or write
+ * comparator, as the watchpoints' kinds say; checked in debug.c).
  *
  * A vCPU's TLB is written only by its own thread, except that
  * tlb_mark_code_page sets TLB_CODE atomically in other vCPUs' entries
@@ -195,7 +197,8 @@ void tlb_set_page(CPUState *cpu, vaddr va, hwaddr paddr, MemTxAttrs attrs,
     CPUTLBEntryFull *full = &cpu->tlb.full[mmu_idx][idx];
     bool readonly = false;
     MemoryRegion *mr;
-    uint64_t flags = 0, wflags = 0;
+    uint64_t flags = 0, wflags = 0, rflags = 0;
+    unsigned watch;
 
     assert(mmu_idx < cpu->tlb.nb_mmu_idx);
     paddr &= pmask;
@@ -220,10 +223,19 @@ void tlb_set_page(CPUState *cpu, vaddr va, hwaddr paddr, MemTxAttrs attrs,
     if (tb_cache_is_code_page(cl, paddr)) {
         wflags = TLB_CODE;
     }
+    /* a watched page: every access takes the slow path to be checked */
+    watch = cl->nb_watchpoints ? cpu_watchpoint_page_kinds(cl, page, psize)
+                               : 0;
+    if (watch & CPU_WATCH_WRITE) {
+        wflags |= TLB_WATCH;
+    }
+    if (watch & CPU_WATCH_READ) {
+        rflags = TLB_WATCH;
+    }
     if (!cpu->tb_locked) {
         g_mutex_unlock(&cl->tb_lock);
     }
-    e->addr_read = (prot & PAGE_READ) ? page | flags : UINT64_MAX;
+    e->addr_read = (prot & PAGE_READ) ? page | flags | rflags : UINT64_MAX;
     e->addr_write = (prot & PAGE_WRITE) && !readonly ?
                     page | flags | wflags : UINT64_MAX;
     e->addr_code = (prot & PAGE_EXEC) ? page | flags : UINT64_MAX;
@@ -370,6 +382,9 @@ uint64_t cpu_ld_mmu(CPUState *cpu, vaddr addr, MemOp op, unsigned mmu_idx,
     }
     e = tlb_lookup_fill(cpu, addr, memop_size(op), MMU_DATA_LOAD, mmu_idx,
                         retaddr, &idx);
+    if (unlikely(e->addr_read & TLB_WATCH)) {
+        cpu_watchpoint_check(cpu, addr, memop_size(op), false, retaddr);
+    }
     if (!(e->addr_read & TLB_MMIO)) {
         return ram_load((void *)(uintptr_t)(addr + e->addend), op);
     }
@@ -453,6 +468,9 @@ void cpu_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOp op,
     }
     e = tlb_lookup_fill(cpu, addr, memop_size(op), MMU_DATA_STORE, mmu_idx,
                         retaddr, &idx);
+    if (unlikely(e->addr_write & TLB_WATCH)) {
+        cpu_watchpoint_check(cpu, addr, memop_size(op), true, retaddr);
+    }
     full = &cpu->tlb.full[mmu_idx][idx];
     paddr = full->phys_addr | (addr & ~tlb_page_mask(cpu));
     if (e->addr_write & TLB_CODE) {
@@ -593,17 +611,20 @@ static void *atomic_host_addr(CPUState *cpu, vaddr addr, MemOp op,
     size_t idx;
     TLBEntry *e;
     hwaddr paddr;
+    uint64_t watched;
 
     assert(size <= 8);
     check_align(cpu, addr, op, MMU_DATA_STORE, mmu_idx, retaddr);
     if ((addr & (size - 1)) || crosses_page(cpu, addr, op)) {
         return NULL;
     }
-    tlb_lookup_fill(cpu, addr, size, MMU_DATA_LOAD, mmu_idx, retaddr, &idx);
+    e = tlb_lookup_fill(cpu, addr, size, MMU_DATA_LOAD, mmu_idx, retaddr,
+                        &idx);
+    watched = e->addr_read & TLB_WATCH;
     e = tlb_lookup_fill(cpu, addr, size, MMU_DATA_STORE, mmu_idx, retaddr,
                         &idx);
-    if (e->addr_write & TLB_MMIO) {
-        return NULL;
+    if ((e->addr_write & (TLB_MMIO | TLB_WATCH)) || watched) {
+        return NULL;            /* the locked path checks watchpoints */
     }
     if (e->addr_write & TLB_CODE) {
         paddr = cpu->tlb.full[mmu_idx][idx].phys_addr |

@@ -26,7 +26,9 @@
 #define TLB_INVALID (UINT64_C(1) << 6)   /* no mapping */
 #define TLB_MMIO (UINT64_C(1) << 7)      /* not RAM: address_space_ld/st */
 #define TLB_CODE (UINT64_C(1) << 8)      /* write: page holds code */
-#define TLB_FLAGS_MASK (TLB_INVALID | TLB_MMIO | TLB_CODE)
+#define TLB_WATCH (UINT64_C(1) << 9)     /* read/write: a watchpoint
+                                            covers part of the page */
+#define TLB_FLAGS_MASK (TLB_INVALID | TLB_MMIO | TLB_CODE | TLB_WATCH)
 
 struct TranslationBlock {
     vaddr pc;                   /* key: guest virtual pc */
@@ -101,6 +103,22 @@ void tlb_st_slow(void *env, uint64_t vaddr, uint64_t val, TCGMemOpIdx oi,
                  uintptr_t retaddr);
 /* Host pointer for code at @pc, or NULL (MMIO); *phys gets its address. */
 void *tlb_get_code_page(CPUState *cpu, vaddr pc, hwaddr *phys);
+
+/* debug.c: watchpoints as the softmmu sees them */
+/*
+ * The CPUWatchKind bits of @cl's watchpoints overlapping
+ * [@page, @page + @len); the caller holds tb_lock.
+ */
+unsigned cpu_watchpoint_page_kinds(CPUCluster *cl, vaddr page, vaddr len);
+/*
+ * A load (@write false) or store of @size bytes at @addr on a page marked
+ * TLB_WATCH: when it hits a watchpoint, restart the instruction of
+ * @retaddr so that it runs alone and stops with EXCP_DEBUG after it (never
+ * returns then).  While that instruction re-runs (cpu->watch_step) every
+ * access passes.
+ */
+void cpu_watchpoint_check(CPUState *cpu, vaddr addr, unsigned size,
+                          bool write, uintptr_t retaddr);
 
 /* Offset of a CPUState field from env (negative), for the IR. */
 static inline ptrdiff_t cpu_field_offset(const TargetArch *arch, size_t off)

@@ -87,7 +87,7 @@ static const void *helper_lookup_tb_ptr(void *env)
     if (tb && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE) &&
         tb->pc == key.pc && tb->flags == key.flags &&
         tb->extra == key.extra && tb->max_insns == 0 &&
-        cpu->cflags_next_tb == 0 && !cpu->singlestep) {
+        cpu->cflags_next_tb == 0 && !cpu->singlestep && !cpu->watch_step) {
         return tb->tr.code;
     }
     return NULL;

@@ -157,7 +157,11 @@ static bool icount_warp(AccelTCG *a)
 {
     int64_t d = timer_clock_deadline_ns(a->clock);
 
-    if (d < 0) {
+    /*
+     * No timer, or one so far ahead (an RTC alarm 2^32 s away) that the
+     * clock would overflow: nothing to warp to; wait for an interrupt.
+     */
+    if (d < 0 || d > INT64_MAX / 4 - a->warp_ns) {
         return false;
     }
     a->warp_ns += d;

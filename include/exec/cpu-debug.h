@@ -10,6 +10,15 @@
  * (not executed).  Inserting or removing one flushes the cluster's code
  * cache, so no TB translated without it survives.
  *
+ * Watchpoints are per cluster too: ranges of guest virtual addresses and
+ * the accesses (write, read, both) that stop.  The softmmu maps pages
+ * holding a watched byte with TLB_WATCH, so every access to them takes
+ * the slow path, which checks it against the list.  A hit restarts the
+ * accessing instruction alone, lets it complete, and stops the vCPU with
+ * EXCP_DEBUG after it (what GDB and LLDB expect of a target that reports
+ * watchpoints after the access); cpu_watchpoint_hit() then says which.
+ * Accesses by devices (DMA) and by the debugger itself are not watched.
+ *
  * Single step: a stepping vCPU runs one-instruction TBs that never chain
  * and cpu_exec() returns EXCP_DEBUG after one instruction (or after the
  * exception that instruction took, at its vector).  Interrupts are not
@@ -38,6 +47,33 @@ bool cpu_breakpoint_remove(CPUCluster *cl, vaddr pc);
 void cpu_breakpoint_remove_all(CPUCluster *cl);
 /* True if @cl has a breakpoint at @pc (tests, the translator). */
 bool cpu_breakpoint_test(CPUCluster *cl, vaddr pc);
+
+/*
+ * Watch guest virtual [@addr, @addr + @len) of every vCPU of @cl for the
+ * accesses @kind names.  False when @len is 0, the range wraps, or the
+ * cluster already holds CPU_MAX_WATCHPOINTS.  Inserting one that exists
+ * (same range and kind) is a no-op.  Any thread.
+ */
+bool cpu_watchpoint_insert(CPUCluster *cl, vaddr addr, vaddr len,
+                           CPUWatchKind kind);
+/* Remove the watchpoint with exactly this range and kind; false if none. */
+bool cpu_watchpoint_remove(CPUCluster *cl, vaddr addr, vaddr len,
+                           CPUWatchKind kind);
+/* Remove every watchpoint of @cl (a debugger detaches). */
+void cpu_watchpoint_remove_all(CPUCluster *cl);
+/*
+ * Would a load (@write false) or store of @size bytes at @addr stop a vCPU
+ * of @cl?  If so, the first matching watchpoint's kind goes to *@kind and
+ * the first watched byte the access touches to *@hit (tests, the softmmu).
+ */
+bool cpu_watchpoint_match(CPUCluster *cl, vaddr addr, unsigned size,
+                          bool write, vaddr *hit, CPUWatchKind *kind);
+/*
+ * After @cpu stopped with EXCP_DEBUG: true if a watchpoint stopped it
+ * (the access instruction has completed), with the data address and the
+ * watchpoint's kind.  Only while the vCPUs are paused.
+ */
+bool cpu_watchpoint_hit(CPUState *cpu, vaddr *addr, CPUWatchKind *kind);
 
 /*
  * Make @cpu single-step (or stop stepping) from its next cpu_exec();

@@ -149,6 +149,12 @@ struct CPUState {
                                    only while it is stopped */
     bool step_taken;            /* singlestep: an instruction ran since
                                    the step began (survives longjmps) */
+    bool watch_step;            /* re-running the instruction that hit a
+                                   watchpoint: a 1-insn TB without
+                                   interrupts, then EXCP_DEBUG; own thread */
+    uint8_t watch_hit_kind;     /* CPUWatchKind of the hit that stopped
+                                   it, 0: none; cleared by cpu_exec() */
+    vaddr watch_hit_addr;       /* data address of that hit */
     int32_t reset_held;         /* atomic; 1 while the "reset" input is
                                    high: the vCPU does not run */
     int32_t reset_pending;      /* atomic; the "reset" input fell: the
@@ -240,6 +246,20 @@ typedef struct TBCache TBCache;
 
 /* Breakpoints a cluster holds at most (exec/cpu-debug.h). */
 #define CPU_MAX_BREAKPOINTS 64
+/* Watchpoints a cluster holds at most (exec/cpu-debug.h). */
+#define CPU_MAX_WATCHPOINTS 16
+/* The accesses a watchpoint stops on: a bit set (GDB's Z2, Z3, Z4). */
+typedef enum CPUWatchKind {
+    CPU_WATCH_WRITE = 1,
+    CPU_WATCH_READ = 2,
+    CPU_WATCH_ACCESS = 3,       /* both */
+} CPUWatchKind;
+/* One watched range of guest virtual addresses. */
+typedef struct CPUWatchpoint {
+    vaddr addr;                 /* first byte */
+    vaddr len;                  /* bytes, >= 1; addr + len does not wrap */
+    CPUWatchKind kind;
+} CPUWatchpoint;
 /*
  * Called on @cpu's own thread when it stopped for the debugger
  * (EXCP_DEBUG); the thread then parks until the vCPUs are paused.
@@ -281,6 +301,10 @@ struct CPUCluster {
     vaddr breakpoints[CPU_MAX_BREAKPOINTS]; /* guest pcs where vCPUs stop
                                    with EXCP_DEBUG; under tb_lock */
     unsigned nb_breakpoints;    /* used entries of @breakpoints */
+    CPUWatchpoint watchpoints[CPU_MAX_WATCHPOINTS]; /* data accesses
+                                   that stop vCPUs (after the access
+                                   instruction); under tb_lock */
+    unsigned nb_watchpoints;    /* used entries of @watchpoints */
     CPUDebugStopFn *debug_stop; /* told when a vCPU stops for the
                                    debugger; NULL: nobody debugs */
     void *debug_opaque;         /* for @debug_stop */

@@ -27,6 +27,7 @@
 #include "exec/cpus.h"
 #include "hw/boards.h"
 #include "system/block.h"
+#include "system/net.h"
 #include "system/smoke.h"
 #include "util/error.h"
 #include "util/keyval.h"
@@ -53,6 +54,8 @@ typedef struct CliOptions {
     GPtrArray *drives;          /* -drive and -blockdev, parsed
                                    (BlockDriveOpts *), in order
                                    (docs/user/virtio.md) */
+    GPtrArray *netdevs;         /* -netdev and -nic, parsed (NetdevOpts *),
+                                   in order (docs/user/virtio.md) */
     GPtrArray *gdbs;            /* -gdb specs (-s adds tcp::1234), in
                                    order (include/system/gdbstub.h) */
     bool nographic;             /* -nographic */

@@ -15,6 +15,7 @@
  */
 #include "translate.h"
 #include "disas.h"
+#include "gdbstub.h"
 #include "exec/cputlb.h"
 #include "util/log.h"
 
@@ -282,6 +283,11 @@ const TargetArch hexagon_arch = {
     .has_work = hex_cpu_has_work,
     .dump_state = hex_dump_state,
     .disas = hex_disas,
+    .gdb_read_register = hex_gdb_read_register,
+    .gdb_write_register = hex_gdb_write_register,
+    .gdb_num_regs = HEX_GDB_NUM_REGS,
+    .gdb_core_xml = hex_gdb_core_xml,
+    .debug_translate = hex_gdb_debug_translate,
 };
 
 /* ------------------------------------------------------------------ */

@@ -33,15 +33,16 @@ ALLOWED = {
     'exec-memop': set(),
     'hw-core': {'util', 'qom', 'memory', 'exec-memop', 'chardev'},
     'hw': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'chardev',
-           'block'},
+           'block', 'net'},
     'chardev': {'util', 'qom'},
     'block': {'util', 'qom'},
+    'net': {'util', 'qom'},
     'tcg': {'util', 'exec-memop'},
     'accel': {'util', 'qom', 'memory', 'exec-memop', 'exec', 'hw-core',
               'tcg'},
     'exec': {'util', 'qom', 'memory', 'exec-memop', 'hw-core', 'tcg'},
     'system': {'util', 'qom', 'qapi', 'memory', 'exec-memop', 'exec',
-               'chardev', 'block',
+               'chardev', 'block', 'net',
                'hw-core', 'hw', 'accel', 'tcg', 'targets-list'},
     # target:<arch> and target-hw:<arch> are handled in allowed().
     'targets-list': {'util', 'qom', 'exec', 'accel'},
@@ -52,7 +53,7 @@ TARGET_ALLOWED = {'util', 'qom', 'qapi', 'memory', 'exec-memop', 'exec',
 # public headers of hw/ families, e.g. include/hw/intc/arm-gic.h, the
 # board contract of a GIC in target/arm/hw), plus its own target.
 TARGET_HW_ALLOWED = {'util', 'qom', 'memory', 'exec-memop', 'hw-core',
-                     'hw', 'chardev', 'block'}
+                     'hw', 'chardev', 'block', 'net'}
 # Folders whose files may include anything (they test or measure the rest).
 FREE = ('tests/', 'bench/', 'scripts/', 'build')
 
@@ -116,6 +117,8 @@ def header_area(inc):
             return 'chardev'            # the frontend API UART models use
         if parts[1] == 'block.h':
             return 'block'              # the disk backend API virtio-blk uses
+        if parts[1] == 'net.h':
+            return 'net'                # the netdev frontend API virtio-net uses
         return 'memory' if parts[1].startswith('memory') else 'system'
     if top == 'hw':
         return 'hw-core' if len(parts) == 2 else 'hw'
@@ -252,6 +255,8 @@ def selftest():
             ('target/arm/bad.c', '#include "hw/char/pl011.h"\n', 'hw'),
             ('accel/tcg/bad.c', 'target_ulong x;\n', 'per-target'),
             ('hw/core/bad.c', '#include "system/cli.h"\n', 'system'),
+            ('include/system/net.h', '#include "hw/irq.h"\n', 'hw-core'),
+            ('hw/core/bad.c', '#include "system/net.h"\n', 'net'),
             ('target/arm/bad.c', 'int x = hexagon_cpu_count;\n',
              'names another architecture'),
             ('target/hexagon/bad.c', 'object_new("arm-gicv3");\n',

@@ -438,7 +438,11 @@ def raw_session(c, tag):
     expect('Z0', 'Z0,40000010,4', 'OK')
     expect('z0', 'z0,40000010,4', 'OK')
     expect('z0-absent', 'z0,40000010,4', 'E22')
-    expect('Z2-unsupported', 'Z2,40100000,4', '')
+    expect('Z2', 'Z2,40100000,4', 'OK')
+    expect('z2', 'z2,40100000,4', 'OK')
+    expect('z2-absent', 'z2,40100000,4', 'E22')
+    expect('Z4-zero-length', 'Z4,40100000,0', 'E22')
+    expect('Z5-unsupported', 'Z5,40100000,4', '')
     expect('unknown-packet', 'Xfoo', '')
     expect('vCont?', 'vCont?', 'vCont;c;C;s;S')
     expect('vCont-bad', 'vCont;x', 'E22')
@@ -456,6 +460,15 @@ def raw_session(c, tag):
     a, r = c.cmd('vCont;s:1;c')
     check(f'raw{tag}-step-stop', a == '+' and r == 'T05thread:1;', repr(r))
     expect('p-pc-after-step', 'p20', '0400004000000000')
+    # a write watchpoint on data[0]: the str at 0x4000000c stores
+    # 0xdeadbeef there; the stop comes after it, pc at the mov (0x10)
+    expect('Z2-data', f'Z2,{c.data:x},4', 'OK')
+    a, r = c.cmd('vCont;c')
+    check(f'raw{tag}-watch-stop',
+          a == '+' and r == f'T05thread:1;watch:{c.data:x};', repr(r))
+    expect('p-pc-after-watch', 'p20', '1000004000000000')
+    expect('m-watched', f'm{c.data:x},4', 'efbeadde')
+    expect('z2-data', f'z2,{c.data:x},4', 'OK')
     # run from the endless loop `spin`, then ^C: SIGINT stop in thread 1
     spin = c.spin.to_bytes(8, 'little').hex()
     expect('P-pc-spin', 'P20=' + spin, 'OK')

@@ -10,7 +10,9 @@ memory of a machine held with -S, and read back with the human monitor's
 runs: raw files at addr= next to a tiny -kernel on -M virt, data= values
 of every size in both byte orders, ELF files with cluster= (segments by
 p_paddr, memsz beyond filesz zeroed over an earlier data= value),
-the Hexagon cluster of -M V66G_1024, and every error the brief lists
+the Hexagon cluster of -M V66G_1024, the DSP of -M hetero-virt (its own
+map, and the ELF entry reaching the board's set_cluster_entry as a
+physical address), and every error the brief lists
 (missing file, unknown cluster with the list of clusters, an ELF of the
 wrong machine for the cluster, an image that does not fit, option
 misuse) with exit status 1 and no crash.  Reload at reset: a guest
@@ -249,6 +251,31 @@ def test_hexagon(tmp):
           'e_machine' in err and '183' in err and '164' in err, err)
 
 
+def test_hetero_dsp(tmp, kernel):
+    """cluster=dsp on -M hetero-virt: the DSP's own map, and its entry."""
+    rc, out, _ = run(['-M', 'help'])
+    if 'hetero-virt' not in out:
+        print('skip hetero-dsp: no -M hetero-virt')
+        return
+    # linked at 0xffff0000, loaded at DSP address 0x100 (its TCM at 0,
+    # which the ARM side sees at 0x0b100000); e_entry 0xffff0008 must
+    # reach the board as physical 0x108 = 264 (the controller's boot-addr)
+    dsp = write(tmp, 'hv-dsp.elf', make_elf(
+        EM_HEXAGON, 0xffff0008,
+        [(0xffff0000, 0x100, words([0xcafef00d, 0x12345678, 0x7f00c000]),
+          12)], cls=32))
+    rc, out, err = xp_session(
+        ['-M', 'hetero-virt', '-kernel', kernel,
+         '-device', f'loader,id=dsp,file={dsp},cluster=dsp'],
+        ['xp /3xw 0x0b100100', 'info qtree'])
+    check('hetero-dsp-map', '000000000b100100: 0xcafef00d 0x12345678 '
+          '0x7f00c000' in out, out[:3000] + err)
+    check('hetero-dsp-entry', re.search(
+        r'^/machine/dsp-ctrl .*\n(  .*\n)*?  boot-addr = 264$', out, re.M)
+        is not None, out[-3000:])
+    check('hetero-dsp-status', rc == 0, err)
+
+
 def test_errors(tmp, kernel):
     blob = write(tmp, 'err.bin', b'\x01\x02\x03\x04')
     hexelf = write(tmp, 'hex.elf', make_elf(
@@ -433,6 +460,7 @@ def main(argv):
         test_raw_and_data(tmp, kernel)
         test_elf_cluster(tmp, kernel)
         test_hexagon(tmp)
+        test_hetero_dsp(tmp, kernel)
         test_errors(tmp, kernel)
         test_reset_reload(tmp)
         test_stats(tmp)

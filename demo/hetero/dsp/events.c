@@ -267,7 +267,6 @@ void tl_exit(int code)
 {
     uint32_t low = (uint32_t)code & 0xff;
 
-    FW_OPAQUE(low);
     fw_fatal(DEMO_FWERR_EXIT | low, 0, 0);
 }
 

@@ -22,17 +22,6 @@
 
 #define FW_MAX_THREADS 8
 
-/*
- * Hide @v's value from the optimizer.  hemu's Hexagon frontend does not
- * decode every instruction clang-19 picks (docs/devel/hexagon-decode.md,
- * "Not done yet": e.g. add(Ru, mpyi(Rs, Rt)), or(Ru, and(Rx, #s10)),
- * op(#u8, shift(Rx, #U5))); laundering one operand through an empty asm
- * keeps clang from fusing the operations around it.  meson.build also
- * turns off if-conversion (predicated stores), and the test
- * demo-hetero-dsp-insns checks the ELFs against hemu's decode tables.
- */
-#define FW_OPAQUE(v) __asm__("" : "+r"(v))
-
 /* ---- console.c ---------------------------------------------------------- */
 
 /* Enable the console (the DSP UART; nothing for semihosting). */

@@ -12,12 +12,8 @@
  * stopped (so `start` finds them stopped for the next job).  It then
  * combines the slices and fills the descriptor.
  *
- * Two workarounds for hemu's Hexagon frontend, which does not decode
- * memw_locked/memd_locked nor the op(#u8, shift(Rx, #U5)) family
- * (docs/devel/hexagon-decode.md, "Not done yet"): the join uses one flag
- * per slice instead of an atomic counter, and the context is reached
- * through fw_job_ctx(), an address the compiler cannot see as a
- * constant (it would fold "base + (index << k)" into add(#u8, asl)).
+ * The join uses one done flag per slice (each written by one thread
+ * only), so it needs no atomic read-modify-write.
  *
  * Invariants: only thread 0 writes the context outside the per-slice
  * fields; slice t writes only its own entries and the output samples of
@@ -61,13 +57,9 @@ struct fw_job_ctx {
 
 static struct fw_job_ctx fw_ctx;
 
-/* &fw_ctx, hidden from the optimizer (see the file comment). */
 static struct fw_job_ctx *fw_job_ctx(void)
 {
-    struct fw_job_ctx *c = &fw_ctx;
-
-    FW_OPAQUE(c);
-    return c;
+    return &fw_ctx;
 }
 
 unsigned fw_thread_count(void)

@@ -43,7 +43,6 @@ static uint32_t st_lcg(void)
 {
     uint32_t m = st_lcg_state * 1664525u;
 
-    FW_OPAQUE(m);
     st_lcg_state = m + 1013904223u;
     return st_lcg_state;
 }
@@ -114,7 +113,6 @@ static void st_submit_fir(unsigned job, const int16_t *x, uint32_t len,
     for (uint32_t k = 0; k < ntaps; k++) {
         uint32_t r = st_lcg() >> 21;
 
-        FW_OPAQUE(r);
         hs[k] = h ? h[k] : (int16_t)((int32_t)(r & 0x7ff) - 1024);
     }
     st_submit(DEMO_KIND_FIR, st_buf(job, 0), len, st_buf(job, 0x1000),
