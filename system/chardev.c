@@ -19,6 +19,7 @@
 
 #define CHARDEV_READ_CHUNK 4096
 #define CHARDEV_DEFAULT_WRITE_TIMEOUT_MS 100
+#define CHARDEV_HELD_MAX 65536          /* bytes of held lines at most */
 
 typedef struct ChardevSource {
     GSource source;
@@ -51,12 +52,12 @@ static bool chardev_wait_writable(Chardev *chr, int64_t deadline)
            !(pfd.revents & (POLLERR | POLLHUP | POLLNVAL));
 }
 
-int chardev_write(Chardev *chr, const uint8_t *buf, int len)
+/* Deliver @buf (tap, then the fd) under chr->lock. */
+static void chardev_write_locked(Chardev *chr, const uint8_t *buf, int len)
 {
     int64_t deadline;
     int done = 0;
 
-    g_mutex_lock(&chr->lock);
     if (chr->tap && len > 0) {
         chr->tap(chr->tap_opaque, buf, len);
     }
@@ -64,8 +65,7 @@ int chardev_write(Chardev *chr, const uint8_t *buf, int len)
         if (!chr->discard) {
             chr->dropped += len;
         }
-        g_mutex_unlock(&chr->lock);
-        return len;
+        return;
     }
     deadline = timer_host_now_ns() +
                (int64_t)chr->write_timeout_ms * 1000000;
@@ -84,6 +84,65 @@ int chardev_write(Chardev *chr, const uint8_t *buf, int len)
         }
     }
     chr->dropped += len - done;
+}
+
+/* Write out the held lines (under chr->lock). */
+static void chardev_release_held(Chardev *chr)
+{
+    if (chr->held && chr->held->len) {
+        chardev_write_locked(chr, (const uint8_t *)chr->held->str,
+                             (int)chr->held->len);
+        g_string_truncate(chr->held, 0);
+        chr->mid_line = false;
+    }
+}
+
+int chardev_write(Chardev *chr, const uint8_t *buf, int len)
+{
+    g_mutex_lock(&chr->lock);
+    chardev_write_locked(chr, buf, len);
+    if (len > 0) {
+        chr->mid_line = buf[len - 1] != '\n';
+        if (!chr->mid_line) {
+            chardev_release_held(chr);
+        }
+    }
+    g_mutex_unlock(&chr->lock);
+    return len;
+}
+
+static gboolean chardev_held_timeout(gpointer opaque)
+{
+    Chardev *chr = opaque;
+
+    g_mutex_lock(&chr->lock);
+    chardev_release_held(chr);
+    g_source_unref(chr->held_flush);
+    chr->held_flush = NULL;
+    g_mutex_unlock(&chr->lock);
+    return G_SOURCE_REMOVE;
+}
+
+int chardev_write_line(Chardev *chr, const uint8_t *buf, int len)
+{
+    g_mutex_lock(&chr->lock);
+    if (!chr->mid_line || len <= 0) {
+        chardev_write_locked(chr, buf, len);
+        g_mutex_unlock(&chr->lock);
+        return len;
+    }
+    if (!chr->held) {
+        chr->held = g_string_new(NULL);
+    }
+    g_string_append_len(chr->held, (const char *)buf, len);
+    if (chr->held->len > CHARDEV_HELD_MAX) {
+        chardev_release_held(chr);
+    } else if (!chr->held_flush) {
+        chr->held_flush = g_timeout_source_new(CHARDEV_LINE_WAIT_MS);
+        g_source_set_callback(chr->held_flush, chardev_held_timeout, chr,
+                              NULL);
+        g_source_attach(chr->held_flush, main_loop_context());
+    }
     g_mutex_unlock(&chr->lock);
     return len;
 }
@@ -259,6 +318,13 @@ static void chardev_instance_finalize(Object *obj)
 {
     Chardev *chr = CHARDEV(obj);
 
+    if (chr->held_flush) {
+        g_source_destroy(chr->held_flush);
+        g_source_unref(chr->held_flush);
+    }
+    if (chr->held) {
+        g_string_free(chr->held, TRUE);
+    }
     chardev_close(chr);
     g_mutex_clear(&chr->lock);
 }

@@ -751,7 +751,7 @@ static const CliOption cli_options[] = {
     { "semihosting-config", NULL, "[enable=]on|off[,target=native]",
       "configure semihosting (only the native target exists)",
       cli_semihosting_config },
-    { "device", NULL, "TYPE,id=ID[,prop=val...]",
+    { "device", NULL, "TYPE[,id=ID][,prop=val...]",
       "add a device (-device help lists them, TYPE,help its properties)",
       cli_device },
     { "object", NULL, "TYPE,id=ID[,prop=val...]",

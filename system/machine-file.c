@@ -6,25 +6,34 @@
  *
  * Order: user objects under /objects (realized, so the machine and the
  * memory mappings can name them), the machine (machine_new, properties),
- * CPU clusters and devices as children of the machine, GPIO and clock
- * wiring, memory mappings into ms->sysmem, then machine_build, which realizes
- * the tree.  Invariant: on error everything this file created is removed
- * again, so @root looks as it did before the call.
+ * memory maps (memory-map objects /machine/NAME), devices and CPU
+ * clusters (realized at once, so their CPUs exist for what follows) as
+ * children of the machine, CPU properties (then each such cluster is reset: CPUs
+ * read their properties at reset), GPIO and clock wiring, the machine
+ * object's own realize (RAM, the base machine's init), memory mappings
+ * into ms->sysmem or a map (backends, device MMIO regions, aliases),
+ * then machine_build, which realizes the rest of the tree.  Invariant: on
+ * error everything this file created is removed again, so @root looks as
+ * it did before the call.
  */
 #include "system/machine-file.h"
 
 #include "exec/cpu.h"
 #include "exec/target-arch.h"
 #include "hw/clock.h"
+#include "hw/memory-map.h"
 #include "hw/qdev.h"
+#include "hw/resettable.h"
 #include "system/memory-backend.h"
 #include "util/cutils.h"
 
 typedef struct MfMapping {
-    uint64_t addr;              /* guest physical, in ms->sysmem */
+    uint64_t addr;              /* guest physical, in @container */
     uint64_t size;              /* bytes, > 0 */
     int priority;               /* memory_region_add_subregion_overlap */
-    MemoryRegion *mr;           /* the backend's region, mapped */
+    MemoryRegion *mr;           /* the region mapped (backend, device MMIO
+                                   or an alias we own) */
+    MemoryRegion *container;    /* ms->sysmem or a memory-map's root */
     MachineFileNode *where;     /* the memory: entry */
 } MfMapping;
 
@@ -36,11 +45,13 @@ typedef struct MfBuild {
     GHashTable *ids;            /* device/cluster id -> MachineFileNode *
                                    of its entry (not owned) */
     GArray *maps;               /* MfMapping, in mapping order */
+    GPtrArray *cpu_clusters;    /* MachineFileNode *: clusters entries
+                                   with a cpus: key, in file order */
     MachineState *ms;           /* NULL until machine_new */
 } MfBuild;
 
 static const char *const mf_top_keys[] = {
-    "include", "machine", "objects", "memory", "devices", "irqs",
+    "include", "machine", "objects", "maps", "memory", "devices", "irqs",
     "clocks", "clusters", NULL
 };
 
@@ -274,12 +285,34 @@ static bool mf_build_machine(MfBuild *b, MachineFileNode *top, Error **errp)
     return mf_set_props(OBJECT(b->ms), m, skip, "machine", errp);
 }
 
-/* Create the child device @type (NULL: from key "type") for entry @e. */
-static bool mf_build_device(MfBuild *b, MachineFileNode *e, const char *list,
-                            const char *type, Error **errp)
+/* Record @id (node @idn) as used; false with an error if it was. */
+static bool mf_claim_id(MfBuild *b, const char *id, MachineFileNode *idn,
+                        Error **errp)
 {
-    static const char *const skip[] = { "id", "type", NULL };
-    MachineFileNode *idn, *prev;
+    MachineFileNode *prev = g_hash_table_lookup(b->ids, id);
+
+    if (prev) {
+        g_autofree char *where = machine_file_where(prev);
+
+        mf_error(errp, idn, "duplicate id '%s' (first used at %s)", id,
+                 where);
+        return false;
+    }
+    g_hash_table_insert(b->ids, (char *)id, idn);
+    return true;
+}
+
+/*
+ * Create the child device @type (NULL: from key "type") for entry @e;
+ * keys in @skip (NULL: id and type) are not properties.  *@out (may be
+ * NULL) gets the device.
+ */
+static bool mf_build_device(MfBuild *b, MachineFileNode *e, const char *list,
+                            const char *type, const char *const *skip,
+                            DeviceState **out, Error **errp)
+{
+    static const char *const def_skip[] = { "id", "type", NULL };
+    MachineFileNode *idn;
     g_autofree char *what = NULL;
     const char *id;
     DeviceState *dev;
@@ -289,13 +322,8 @@ static bool mf_build_device(MfBuild *b, MachineFileNode *e, const char *list,
         return false;
     }
     idn = machine_file_lookup(e, "id");
-    prev = g_hash_table_lookup(b->ids, id);
-    if (prev) {
-        g_autofree char *where = machine_file_where(prev);
-
-        mf_error(errp, idn, "duplicate id '%s' (first used at %s)", id,
-                 where);
-        return false;
+    if (g_hash_table_lookup(b->ids, id)) {
+        return mf_claim_id(b, id, idn, errp);
     }
     what = g_strdup_printf("%s '%s'", list, id);
     dev = qdev_new_child(OBJECT(b->ms), id, type, errp);
@@ -303,13 +331,54 @@ static bool mf_build_device(MfBuild *b, MachineFileNode *e, const char *list,
         mf_prepend(errp, machine_file_lookup(e, "type") ?: idn, what);
         return false;
     }
-    g_hash_table_insert(b->ids, (char *)id, idn);
-    return mf_set_props(OBJECT(dev), e, skip, what, errp);
+    mf_claim_id(b, id, idn, &error_abort);
+    if (out) {
+        *out = dev;
+    }
+    return mf_set_props(OBJECT(dev), e, skip ? skip : def_skip, what, errp);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Memory maps                                                            */
+
+static bool mf_build_map(MfBuild *b, MachineFileNode *e, Error **errp)
+{
+    static const char *const keys[] = { "id", NULL };
+    const char *id;
+
+    if (!mf_check_keys(e, keys, "maps entry", errp) ||
+        !(id = mf_get_scalar(e, "id", "maps entry", errp)) ||
+        !mf_claim_id(b, id, machine_file_lookup(e, "id"), errp)) {
+        return false;
+    }
+    if (!memory_map_new(OBJECT(b->ms), id, errp)) {
+        mf_prepend(errp, machine_file_lookup(e, "id"), "maps");
+        return false;
+    }
+    return true;
+}
+
+/* The memory-map /machine/@name, named by the scalar @n. */
+static Object *mf_find_map(MfBuild *b, MachineFileNode *n, Error **errp)
+{
+    Object *map = object_get_child(OBJECT(b->ms), n->scalar);
+
+    if (!map || !object_dynamic_cast(map, TYPE_MEMORY_MAP)) {
+        mf_error(errp, n, "no memory map '%s' (declare it under maps:)",
+                 n->scalar);
+        return NULL;
+    }
+    return map;
 }
 
 static bool mf_build_cluster(MfBuild *b, MachineFileNode *e, Error **errp)
 {
+    static const char *const skip[] = { "id", "memory", "cpus", NULL };
     MachineFileNode *arch = machine_file_lookup(e, "arch");
+    MachineFileNode *mem = machine_file_lookup(e, "memory");
+    MachineFileNode *cpus = machine_file_lookup(e, "cpus");
+    DeviceState *cl;
+    Object *map = NULL;
 
     if (!mf_get_scalar(e, "arch", "clusters entry", errp)) {
         return false;
@@ -323,8 +392,97 @@ static bool mf_build_cluster(MfBuild *b, MachineFileNode *e, Error **errp)
                  "key here (a cluster is always a %s)", TYPE_CPU_CLUSTER);
         return false;
     }
-    /* the cluster sees the machine's memory map (its default) */
-    return mf_build_device(b, e, "clusters", TYPE_CPU_CLUSTER, errp);
+    if (mem && (!mf_expect(mem, MF_SCALAR, "clusters key 'memory'", errp) ||
+                !(map = mf_find_map(b, mem, errp)))) {
+        return false;
+    }
+    if (cpus && !mf_expect(cpus, MF_MAPPING, "clusters key 'cpus'", errp)) {
+        return false;
+    }
+    if (!mf_build_device(b, e, "clusters", TYPE_CPU_CLUSTER, skip, &cl,
+                         errp)) {
+        return false;
+    }
+    /* without memory: the cluster sees the machine's map (its default) */
+    if (map && !object_property_set_link(OBJECT(cl), "memory", map, errp)) {
+        mf_prepend(errp, mem, "clusters");
+        return false;
+    }
+    if (!object_realize(OBJECT(cl), errp)) {
+        mf_prepend(errp, e, "clusters");
+        return false;
+    }
+    if (cpus) {
+        g_ptr_array_add(b->cpu_clusters, e);
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------------- */
+/* CPU properties                                                         */
+
+/* Set the properties of mapping @props on CPU @idx of @cl. */
+static bool mf_set_cpu_props(Object *cl, const char *id, unsigned idx,
+                             MachineFileNode *props, Error **errp)
+{
+    static const char *const skip[] = { NULL };
+    g_autofree char *name = g_strdup_printf("cpu[%u]", idx);
+    g_autofree char *what = g_strdup_printf("clusters '%s' cpu %u", id, idx);
+    Object *cpu = object_get_child(cl, name);
+
+    assert(cpu);                /* the realized cluster made cpu[0..n-1] */
+    return mf_expect(props, MF_MAPPING, what, errp) &&
+           mf_set_props(cpu, props, skip, what, errp);
+}
+
+/* The index of CPU key @k ("0".."num-cpus - 1") of cluster @id. */
+static bool mf_cpu_index(MachineFileNode *k, const char *id, unsigned n,
+                         unsigned *idx, Error **errp)
+{
+    uint64_t v;
+
+    if (!parse_uint64(k->scalar, &v, "CPU index", NULL) || v >= n) {
+        mf_error(errp, k, "clusters '%s' cpus: '%s' is not a CPU of the "
+                 "cluster (accepted: all, 0 to %u)", id, k->scalar, n - 1);
+        return false;
+    }
+    *idx = (unsigned)v;
+    return true;
+}
+
+/*
+ * cpus: of cluster entry @e: first "all" for every CPU, then the
+ * numbered CPUs in file order; then reset the cluster so the CPUs read
+ * them (they are reset-time properties).
+ */
+static bool mf_build_cpus(MfBuild *b, MachineFileNode *e, Error **errp)
+{
+    MachineFileNode *cpus = machine_file_lookup(e, "cpus");
+    const char *id = machine_file_lookup(e, "id")->scalar;
+    Object *cl = object_get_child(OBJECT(b->ms), id);
+    unsigned n = (unsigned)object_property_get_uint(cl, "num-cpus",
+                                                    &error_abort);
+    MachineFileNode *all = machine_file_lookup(cpus, "all");
+
+    for (unsigned i = 0; all && i < n; i++) {
+        if (!mf_set_cpu_props(cl, id, i, all, errp)) {
+            return false;
+        }
+    }
+    for (guint i = 0; i < cpus->keys->len; i++) {
+        MachineFileNode *k = cpus->keys->pdata[i];
+        unsigned idx;
+
+        if (!strcmp(k->scalar, "all")) {
+            continue;
+        }
+        if (!mf_cpu_index(k, id, n, &idx, errp) ||
+            !mf_set_cpu_props(cl, id, idx, cpus->items->pdata[i], errp)) {
+            return false;
+        }
+    }
+    resettable_reset(cl, RESET_TYPE_COLD);
+    return true;
 }
 
 static bool mf_build_children(MfBuild *b, MachineFileNode *top, Error **errp)
@@ -335,14 +493,25 @@ static bool mf_build_children(MfBuild *b, MachineFileNode *top, Error **errp)
         !mf_get_list(top, "devices", &devices, errp)) {
         return false;
     }
+    /*
+     * Devices first: CPU properties may link to them (a link holds a
+     * reference), and children go newest first, so the clusters and
+     * their references go before the devices, while the machine (and
+     * the maps their regions are in) is still there.
+     */
+    for (guint i = 0; devices && i < devices->items->len; i++) {
+        if (!mf_build_device(b, devices->items->pdata[i], "devices", NULL,
+                             NULL, NULL, errp)) {
+            return false;
+        }
+    }
     for (guint i = 0; clusters && i < clusters->items->len; i++) {
         if (!mf_build_cluster(b, clusters->items->pdata[i], errp)) {
             return false;
         }
     }
-    for (guint i = 0; devices && i < devices->items->len; i++) {
-        if (!mf_build_device(b, devices->items->pdata[i], "devices", NULL,
-                             errp)) {
+    for (guint i = 0; i < b->cpu_clusters->len; i++) {
+        if (!mf_build_cpus(b, b->cpu_clusters->pdata[i], errp)) {
             return false;
         }
     }
@@ -367,8 +536,39 @@ static DeviceState *mf_find_device(MfBuild *b, MachineFileNode *n,
 }
 
 /*
- * Parse "DEV.NAME[N]" or "DEV[N]" (@n a scalar): the device (a child of
- * the machine), the GPIO list name (NULL: unnamed; g_free it) and index.
+ * The device and GPIO list name of endpoint @head ("DEV", "DEV.NAME",
+ * "DEV.CHILD" or "DEV.CHILD.NAME", CHILD a device child such as a
+ * cluster's "cpu[1]", at any depth): components after DEV name child
+ * devices as long as they do; the rest, joined by dots, is the list
+ * name (NULL: unnamed; g_free it).
+ */
+static bool mf_resolve_endpoint(MfBuild *b, MachineFileNode *n,
+                                const char *head, DeviceState **dev,
+                                char **name, Error **errp)
+{
+    g_auto(GStrv) parts = g_strsplit(head, ".", -1);
+    guint i = 1;
+
+    *dev = mf_find_device(b, n, parts[0], errp);
+    if (!*dev) {
+        return false;
+    }
+    for (; parts[i]; i++) {
+        Object *c = object_get_child(OBJECT(*dev), parts[i]);
+
+        if (!c || !object_dynamic_cast(c, TYPE_DEVICE)) {
+            break;
+        }
+        *dev = DEVICE(c);
+    }
+    *name = parts[i] ? g_strjoinv(".", parts + i) : NULL;
+    return true;
+}
+
+/*
+ * Parse "DEV.NAME[N]" or "DEV[N]" (@n a scalar), DEV possibly followed by
+ * child devices ("CLUSTER.cpu[K]"): the device, the GPIO list name (NULL:
+ * unnamed; g_free it) and index.
  */
 static bool mf_parse_gpio(MfBuild *b, MachineFileNode *n, DeviceState **dev,
                           char **name, int *index, Error **errp)
@@ -377,10 +577,10 @@ static bool mf_parse_gpio(MfBuild *b, MachineFileNode *n, DeviceState **dev,
     g_autofree char *head = NULL;
     g_autofree char *num = NULL;
     uint64_t v;
-    char *dot;
 
     if (!open || open == s || s[strlen(s) - 1] != ']') {
-        mf_error(errp, n, "'%s': expected DEVICE[N] or DEVICE.NAME[N]", s);
+        mf_error(errp, n, "'%s': expected DEVICE[N], DEVICE.NAME[N], "
+                 "CLUSTER.cpu[K][N] or CLUSTER.cpu[K].NAME[N]", s);
         return false;
     }
     head = g_strndup(s, open - s);
@@ -394,15 +594,9 @@ static bool mf_parse_gpio(MfBuild *b, MachineFileNode *n, DeviceState **dev,
                  num, INT_MAX);
         return false;
     }
-    dot = strchr(head, '.');
-    if (dot) {
-        *dot = '\0';
-    }
-    *dev = mf_find_device(b, n, head, errp);
-    if (!*dev) {
+    if (!mf_resolve_endpoint(b, n, head, dev, name, errp)) {
         return false;
     }
-    *name = dot ? g_strdup(dot + 1) : NULL;
     *index = (int)v;
     return true;
 }
@@ -502,13 +696,51 @@ static bool mf_build_clock(MfBuild *b, MachineFileNode *e, Error **errp)
 /* ---------------------------------------------------------------------- */
 /* Memory mappings                                                        */
 
-/* An earlier mapping at the same priority that overlaps @m, or NULL. */
+/*
+ * TYPE_MF_ALIAS: owns the alias region of one `alias:` memory entry
+ * (/machine/memory-alias[N]) and a reference to the object whose region
+ * it aliases, so the target outlives it; it is a child of the machine,
+ * so it goes before the machine's RAM.
+ */
+#define TYPE_MF_ALIAS "machine-file-alias"
+
+typedef struct MfAlias {
+    Object parent_obj;
+    MemoryRegion mr;            /* the alias; initialised when target set */
+    Object *target;             /* referenced backend; NULL: the RAM */
+    bool mr_init;
+} MfAlias;
+
+static void mf_alias_finalize(Object *obj)
+{
+    MfAlias *a = (MfAlias *)obj;
+
+    if (a->mr_init) {
+        memory_region_finalize(&a->mr);
+    }
+    object_unref(a->target);
+}
+
+static const TypeInfo mf_alias_types[] = {
+    {
+        .name = TYPE_MF_ALIAS,
+        .parent = TYPE_OBJECT,
+        .description = "a memory alias made by a machine file",
+        .instance_size = sizeof(MfAlias),
+        .instance_finalize = mf_alias_finalize,
+    },
+};
+
+DEFINE_TYPES(mf_alias_types)
+
+/* An earlier mapping in the same map at the same priority that overlaps
+   @m, or NULL. */
 static MfMapping *mf_find_overlap(MfBuild *b, const MfMapping *m)
 {
     for (guint i = 0; i < b->maps->len; i++) {
         MfMapping *o = &g_array_index(b->maps, MfMapping, i);
 
-        if (o->priority == m->priority &&
+        if (o->container == m->container && o->priority == m->priority &&
             m->addr <= o->addr + (o->size - 1) &&
             o->addr <= m->addr + (m->size - 1)) {
             return o;
@@ -517,29 +749,194 @@ static MfMapping *mf_find_overlap(MfBuild *b, const MfMapping *m)
     return NULL;
 }
 
-static bool mf_parse_mapping(MfBuild *b, MachineFileNode *e, MfMapping *m,
-                             Error **errp)
+/* Optional uint64 key @key of @e into *@v (unchanged when absent). */
+static bool mf_get_u64(MachineFileNode *e, const char *key, uint64_t *v,
+                       Error **errp)
 {
-    static const char *const keys[] = { "object", "address", "priority",
-                                        NULL };
-    MachineFileNode *prio = machine_file_lookup(e, "priority");
-    const char *id, *addr;
-    Object *obj;
+    MachineFileNode *n = machine_file_lookup(e, key);
+    g_autofree char *ctx = g_strdup_printf("memory entry key '%s'", key);
 
-    if (!mf_check_keys(e, keys, "memory entry", errp) ||
-        !(id = mf_get_scalar(e, "object", "memory entry", errp)) ||
-        !(addr = mf_get_scalar(e, "address", "memory entry", errp))) {
+    if (!n) {
+        return true;
+    }
+    if (!mf_expect(n, MF_SCALAR, ctx, errp)) {
         return false;
     }
-    obj = object_get_child(b->objects, id);
+    if (!parse_size(n->scalar, v, 1, key, errp)) {
+        mf_prepend(errp, n, "memory");
+        return false;
+    }
+    return true;
+}
+
+/* The region of an /objects backend named by scalar @n. */
+static MemoryRegion *mf_backend_region(MfBuild *b, MachineFileNode *n,
+                                       Error **errp)
+{
+    Object *obj = object_get_child(b->objects, n->scalar);
+    MemoryRegion *mr;
+
     if (!obj) {
-        mf_error(errp, machine_file_lookup(e, "object"), "memory: no object "
-                 "'%s' (declare it under objects:)", id);
+        mf_error(errp, n, "memory: no object '%s' (declare it under "
+                 "objects:)", n->scalar);
+        return NULL;
+    }
+    mr = memory_backend_get_region(obj, errp);
+    if (!mr) {
+        mf_prepend(errp, n, "memory");
+    }
+    return mr;
+}
+
+/* `device: ID` (and `region: N`): the device's MMIO region N. */
+static MemoryRegion *mf_device_region(MfBuild *b, MachineFileNode *e,
+                                      MachineFileNode *n, Error **errp)
+{
+    DeviceState *dev = mf_find_device(b, n, n->scalar, errp);
+    uint64_t region = 0;
+    MemoryRegion *mr;
+
+    if (!dev || !mf_get_u64(e, "region", &region, errp)) {
+        return NULL;
+    }
+    mr = qdev_get_mmio_checked(dev, region > INT_MAX ? -1 : (int)region,
+                               errp);
+    if (!mr) {
+        mf_prepend(errp, machine_file_lookup(e, "region") ?: n, "memory");
+    }
+    return mr;
+}
+
+/*
+ * `alias: ram|OBJECT` with `offset:` (default 0) and `size:` (default:
+ * the rest): an alias owned by /machine/memory-alias[@idx].
+ */
+static MemoryRegion *mf_alias_region(MfBuild *b, MachineFileNode *e,
+                                     MachineFileNode *n, unsigned idx,
+                                     Error **errp)
+{
+    g_autofree char *name = g_strdup_printf("memory-alias[%u]", idx);
+    uint64_t offset = 0, size, tsize;
+    Object *target = NULL;
+    MemoryRegion *orig;
+    MfAlias *a;
+
+    if (!strcmp(n->scalar, "ram")) {
+        orig = b->ms->ram;
+        if (!orig) {
+            mf_error(errp, n, "memory: alias 'ram': the machine has no RAM "
+                     "(set machine: ram-size:)");
+            return NULL;
+        }
+    } else {
+        orig = mf_backend_region(b, n, errp);
+        if (!orig) {
+            return NULL;
+        }
+        target = object_get_child(b->objects, n->scalar);
+    }
+    tsize = memory_region_size(orig);
+    size = tsize;
+    if (!mf_get_u64(e, "offset", &offset, errp) ||
+        (size = offset < tsize ? tsize - offset : 0,
+         !mf_get_u64(e, "size", &size, errp))) {
+        return NULL;
+    }
+    if (offset >= tsize || size == 0 || size > tsize - offset) {
+        mf_error(errp, e, "memory: alias of '%s' (0x%" PRIx64 " bytes): "
+                 "offset 0x%" PRIx64 " size 0x%" PRIx64 " is not inside it "
+                 "(need offset + size <= 0x%" PRIx64 ", size > 0)",
+                 n->scalar, tsize, offset, size, tsize);
+        return NULL;
+    }
+    a = (MfAlias *)object_new_child(OBJECT(b->ms), name, TYPE_MF_ALIAS,
+                                    errp);
+    if (!a) {
+        mf_prepend(errp, n, "memory");
+        return NULL;
+    }
+    if (target) {
+        object_ref(target);
+        a->target = target;
+    }
+    memory_region_init_alias(&a->mr, OBJECT(a), name, orig, offset, size);
+    a->mr_init = true;
+    return &a->mr;
+}
+
+/* The region entry @e maps: exactly one of object:, device:, alias:. */
+static MemoryRegion *mf_entry_region(MfBuild *b, MachineFileNode *e,
+                                     unsigned idx, Error **errp)
+{
+    static const char *const kinds[] = { "object", "device", "alias" };
+    MachineFileNode *src = NULL;
+    unsigned kind = 0;
+
+    for (unsigned i = 0; i < G_N_ELEMENTS(kinds); i++) {
+        MachineFileNode *n = machine_file_lookup(e, kinds[i]);
+
+        if (n && src) {
+            mf_error(errp, n, "memory: '%s' and '%s' in one entry (give one "
+                     "of object:, device:, alias:)", kinds[kind], kinds[i]);
+            return NULL;
+        }
+        if (n) {
+            src = n;
+            kind = i;
+        }
+    }
+    if (!src) {
+        mf_error(errp, e, "memory entry: missing key 'object', 'device' or "
+                 "'alias' (what to map)");
+        return NULL;
+    }
+    if (!mf_get_scalar(e, kinds[kind], "memory entry", errp)) {
+        return NULL;
+    }
+    if (kind != 1 && machine_file_lookup(e, "region")) {
+        mf_error(errp, machine_file_lookup(e, "region"), "memory: 'region' "
+                 "goes with device: only");
+        return NULL;
+    }
+    if (kind != 2 && (machine_file_lookup(e, "offset") ||
+                      machine_file_lookup(e, "size"))) {
+        mf_error(errp, machine_file_lookup(e, "offset") ?:
+                 machine_file_lookup(e, "size"), "memory: 'offset' and "
+                 "'size' go with alias: only");
+        return NULL;
+    }
+    return kind == 0 ? mf_backend_region(b, src, errp)
+         : kind == 1 ? mf_device_region(b, e, src, errp)
+         : mf_alias_region(b, e, src, idx, errp);
+}
+
+static bool mf_parse_mapping(MfBuild *b, MachineFileNode *e, unsigned idx,
+                             MfMapping *m, Error **errp)
+{
+    static const char *const keys[] = { "object", "device", "region",
+                                        "alias", "offset", "size",
+                                        "address", "priority", "map", NULL };
+    MachineFileNode *prio = machine_file_lookup(e, "priority");
+    MachineFileNode *map = machine_file_lookup(e, "map");
+    const char *addr;
+
+    if (!mf_check_keys(e, keys, "memory entry", errp) ||
+        !(addr = mf_get_scalar(e, "address", "memory entry", errp))) {
         return false;
     }
     if (!parse_uint64(addr, &m->addr, "address", errp)) {
         mf_prepend(errp, machine_file_lookup(e, "address"), "memory");
         return false;
+    }
+    m->container = &b->ms->sysmem;
+    if (map) {
+        Object *mo;
+
+        if (!mf_expect(map, MF_SCALAR, "memory entry key 'map'", errp) ||
+            !(mo = mf_find_map(b, map, errp))) {
+            return false;
+        }
+        m->container = memory_map_root(mo);
     }
     if (prio) {
         int64_t p;
@@ -559,9 +956,8 @@ static bool mf_parse_mapping(MfBuild *b, MachineFileNode *e, MfMapping *m,
         }
         m->priority = (int)p;
     }
-    m->mr = memory_backend_get_region(obj, errp);
+    m->mr = mf_entry_region(b, e, idx, errp);
     if (!m->mr) {
-        mf_prepend(errp, machine_file_lookup(e, "object"), "memory");
         return false;
     }
     m->size = memory_region_size(m->mr);
@@ -569,25 +965,41 @@ static bool mf_parse_mapping(MfBuild *b, MachineFileNode *e, MfMapping *m,
     return true;
 }
 
-static bool mf_map_one(MfBuild *b, MachineFileNode *e, Error **errp)
+/* "object 'sram'" / "device 'uart' region 0" / "alias of 'ram'" */
+static char *mf_describe_entry(MachineFileNode *e)
+{
+    MachineFileNode *n;
+
+    if ((n = machine_file_lookup(e, "object"))) {
+        return g_strdup_printf("object '%s'", n->scalar);
+    }
+    if ((n = machine_file_lookup(e, "device"))) {
+        return g_strdup_printf("device '%s'", n->scalar);
+    }
+    n = machine_file_lookup(e, "alias");
+    return g_strdup_printf("alias of '%s'", n ? n->scalar : "?");
+}
+
+static bool mf_map_one(MfBuild *b, MachineFileNode *e, unsigned idx,
+                       Error **errp)
 {
     MfMapping m = { 0 };
+    g_autofree char *desc = NULL;
     MfMapping *o;
 
-    if (!mf_parse_mapping(b, e, &m, errp)) {
+    if (!mf_parse_mapping(b, e, idx, &m, errp)) {
         return false;
     }
+    desc = mf_describe_entry(e);
     if (m.size == 0 || m.addr + (m.size - 1) < m.addr) {
-        mf_error(errp, machine_file_lookup(e, "address"), "memory: object "
-                 "'%s' (0x%" PRIx64 " bytes) at 0x%" PRIx64 " does not fit "
-                 "in the 64-bit address space",
-                 machine_file_lookup(e, "object")->scalar, m.size, m.addr);
+        mf_error(errp, machine_file_lookup(e, "address"), "memory: %s "
+                 "(0x%" PRIx64 " bytes) at 0x%" PRIx64 " does not fit "
+                 "in the 64-bit address space", desc, m.size, m.addr);
         return false;
     }
     if (m.mr->container) {
-        mf_error(errp, machine_file_lookup(e, "object"), "memory: object "
-                 "'%s' is already mapped (map each backend once)",
-                 machine_file_lookup(e, "object")->scalar);
+        mf_error(errp, e, "memory: %s is already mapped (map each region "
+                 "once; map an alias: for a second view)", desc);
         return false;
     }
     o = mf_find_overlap(b, &m);
@@ -601,9 +1013,24 @@ static bool mf_map_one(MfBuild *b, MachineFileNode *e, Error **errp)
                  o->addr + (o->size - 1), where, m.priority);
         return false;
     }
-    memory_region_add_subregion_overlap(&b->ms->sysmem, m.addr, m.mr,
+    memory_region_add_subregion_overlap(m.container, m.addr, m.mr,
                                         m.priority);
     g_array_append_val(b->maps, m);
+    return true;
+}
+
+static bool mf_build_memory(MfBuild *b, MachineFileNode *top, Error **errp)
+{
+    MachineFileNode *list;
+
+    if (!mf_get_list(top, "memory", &list, errp)) {
+        return false;
+    }
+    for (guint i = 0; list && i < list->items->len; i++) {
+        if (!mf_map_one(b, list->items->pdata[i], i, errp)) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -616,7 +1043,7 @@ static void mf_unwind(MfBuild *b)
     for (guint i = b->maps->len; i-- > 0;) {
         MfMapping *m = &g_array_index(b->maps, MfMapping, i);
 
-        memory_region_del_subregion(&b->ms->sysmem, m->mr);
+        memory_region_del_subregion(m->container, m->mr);
     }
     if (b->ms) {
         object_unparent(OBJECT(b->ms));
@@ -653,10 +1080,18 @@ static bool mf_build(MfBuild *b, MachineFileNode *top, Error **errp)
     if (!mf_check_keys(top, mf_top_keys, "top level", errp) ||
         !mf_build_objects(b, top, errp) ||
         !mf_build_machine(b, top, errp) ||
+        !mf_build_each(b, top, "maps", mf_build_map, errp) ||
         !mf_build_children(b, top, errp) ||
         !mf_build_each(b, top, "irqs", mf_build_irq, errp) ||
-        !mf_build_each(b, top, "clocks", mf_build_clock, errp) ||
-        !mf_build_each(b, top, "memory", mf_map_one, errp)) {
+        !mf_build_each(b, top, "clocks", mf_build_clock, errp)) {
+        return false;
+    }
+    /* the machine's own realize provides its RAM (for alias: ram) */
+    if (!object_realize(OBJECT(b->ms), errp)) {
+        error_prepend(errp, "%s: ", top->file);
+        return false;
+    }
+    if (!mf_build_memory(b, top, errp)) {
         return false;
     }
     if (!machine_build(b->ms, errp)) {
@@ -679,6 +1114,7 @@ MachineState *machine_file_create(Object *root, const char *path,
     b.created = g_ptr_array_new();
     b.ids = g_hash_table_new(g_str_hash, g_str_equal);
     b.maps = g_array_new(false, true, sizeof(MfMapping));
+    b.cpu_clusters = g_ptr_array_new();
     ok = mf_build(&b, doc->root, errp);
     if (!ok) {
         mf_unwind(&b);
@@ -686,5 +1122,6 @@ MachineState *machine_file_create(Object *root, const char *path,
     g_ptr_array_free(b.created, true);
     g_hash_table_destroy(b.ids);
     g_array_free(b.maps, true);
+    g_ptr_array_free(b.cpu_clusters, true);
     return ok ? b.ms : NULL;
 }

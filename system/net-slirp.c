@@ -313,6 +313,12 @@ static bool net_user_in_net(const char *what, const char *prop,
 {
     if (!text) {
         *addr = net | def;
+        if ((*addr & mask) != net) {
+            error_setg(errp, "%s: the guest network is too small for the "
+                       "default %s (net + %u); set %s=", what, prop, def,
+                       prop);
+            return false;
+        }
         return true;
     }
     if (!net_user_addr(what, prop, text, addr, errp)) {

@@ -4,7 +4,8 @@
  * and embed their env at TargetArch.env_offset.  This file holds its QOM
  * life cycle (realize sizes the TLB and jump cache from the cluster,
  * creates the IRQ inputs as qdev GPIOs) and the cross-thread controls:
- * cpu_interrupt, cpu_exit and the halt wake-up.
+ * cpu_interrupt, cpu_exit and the halt wake-up, and the property
+ * "boot-pc" (applied by cpu_reset through TargetArch.set_pc).
  *
  * Invariant: a CPU is realized only as a child of a realized-in-progress
  * cluster, which set cpu->cluster and cpu->arch first.
@@ -50,6 +51,9 @@ void cpu_reset(CPUState *cpu)
     }
     if (cpu->arch && cpu->arch->reset) {
         cpu->arch->reset(cpu);
+    }
+    if (cpu->boot_pc != UINT64_MAX && cpu->arch && cpu->arch->set_pc) {
+        cpu->arch->set_pc(cpu, cpu->boot_pc);
     }
 }
 
@@ -108,6 +112,60 @@ static void cpu_irq_handler(void *opaque, int n, int level)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* "boot-pc"                                                              */
+
+static bool cpu_get_boot_pc(Object *obj, ObjectProperty *prop, PropValue *val,
+                            Error **errp)
+{
+    val->kind = PROP_KIND_UINT;
+    val->u = CPU(obj)->boot_pc;
+    return true;
+}
+
+/*
+ * Refuse what the frontend could not start at: no set_pc hook, an
+ * address wider than its virtual addresses or not instruction-aligned.
+ * Before the cluster gives the CPU its frontend, only UINT64_MAX is
+ * certain to be accepted; the value is checked again at realize.
+ */
+static bool cpu_check_boot_pc(CPUState *cpu, uint64_t pc, Error **errp)
+{
+    const TargetArch *a = cpu->arch;
+    g_autofree char *desc = NULL;
+
+    if (pc == UINT64_MAX || !a) {
+        return true;
+    }
+    desc = object_describe(OBJECT(cpu));
+    if (!a->set_pc) {
+        error_setg(errp, "%s: property 'boot-pc': the %s frontend cannot "
+                   "set a CPU's pc (no set_pc hook)", desc, a->name);
+        return false;
+    }
+    if ((a->vaddr_bits < 64 && pc >> a->vaddr_bits) ||
+        pc % a->insn_align) {
+        error_setg(errp, "%s: property 'boot-pc': 0x%" PRIx64 " is not an "
+                   "instruction address of %s (accepted: %u-byte aligned, "
+                   "below 2^%u)", desc, pc, a->name, a->insn_align,
+                   a->vaddr_bits);
+        return false;
+    }
+    return true;
+}
+
+static bool cpu_set_boot_pc(Object *obj, ObjectProperty *prop,
+                            const PropValue *val, Error **errp)
+{
+    CPUState *cpu = CPU(obj);
+
+    if (!cpu_check_boot_pc(cpu, val->u, errp)) {
+        return false;
+    }
+    cpu->boot_pc = val->u;
+    return true;
+}
+
 static bool cpu_realize(Object *obj, Error **errp)
 {
     CPUState *cpu = CPU(obj);
@@ -119,7 +177,8 @@ static bool cpu_realize(Object *obj, Error **errp)
                    object_get_name(obj) : "?", object_get_typename(obj));
         return false;
     }
-    if (cc->parent_realize && !cc->parent_realize(obj, errp)) {
+    if (!cpu_check_boot_pc(cpu, cpu->boot_pc, errp) ||
+        (cc->parent_realize && !cc->parent_realize(obj, errp))) {
         return false;
     }
     tlb_init(cpu, cpu->cluster->page_bits, cpu->arch->nb_mmu_idx);
@@ -138,6 +197,7 @@ static void cpu_instance_init(Object *obj)
 {
     CPUState *cpu = CPU(obj);
 
+    cpu->boot_pc = UINT64_MAX;
     cpu->exception_index = EXCP_NONE;
     g_mutex_init(&cpu->lock);
     g_cond_init(&cpu->cond);
@@ -165,12 +225,23 @@ static void cpu_class_init(ObjectClass *oc, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
     CPUClass *cc = CPU_CLASS(oc);
+    ObjectProperty *p;
 
     dc->category = DEVICE_CATEGORY_CPU;
     dc->desc = "a virtual CPU (abstract)";
     dc->reset_hold = cpu_reset_hold;
     cc->parent_realize = oc->realize;
     oc->realize = cpu_realize;
+    p = object_class_property_add(oc, "boot-pc", PROP_KIND_UINT, "uint64",
+                                  cpu_get_boot_pc, cpu_set_boot_pc, NULL,
+                                  "pc after every reset, overriding the "
+                                  "frontend's (e.g. an ELF entry); "
+                                  "18446744073709551615 (2^64-1): none");
+    p->flags |= PROP_F_CONFIG | PROP_F_RUNTIME;
+    p->umax = UINT64_MAX;
+    p->has_default = true;
+    p->defval.kind = PROP_KIND_UINT;
+    p->defval.u = UINT64_MAX;
 }
 
 static const TypeInfo cpu_types[] = {

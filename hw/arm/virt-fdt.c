@@ -20,6 +20,7 @@
 #include "virt.h"
 
 #include "hemu/osdep.h"
+#include "hw/intc/arm-gic.h"
 #include "util/cutils.h"
 
 #include <libfdt.h>
@@ -303,7 +304,9 @@ static void virt_fdt_nodes(VirtFdt *w, VirtMachineState *vms,
     virt_fdt_primecell(w, "pl031@9010000", "arm,pl031\0arm,primecell",
                        sizeof("arm,pl031\0arm,primecell"), VIRT_RTC_BASE,
                        VIRT_SPI_RTC, false);
-    if (vms->gic) {
+    /* the slots' interrupts need the GIC (created after the boot) */
+    if (object_class_by_name(vms->gic_version == 3 ? TYPE_ARM_GICV3
+                                                   : TYPE_ARM_GIC)) {
         virt_fdt_virtio(w);
     }
     virt_fdt_chosen(w, ms, bi);

@@ -238,8 +238,8 @@ static void pl011_line_putc(PL011State *s, uint8_t ch)
         if (ch != '\n') {
             g_string_append_c(s->line, '\n');
         }
-        chardev_write(CHARDEV(s->chr), (const uint8_t *)s->line->str,
-                      (int)s->line->len);
+        chardev_write_line(CHARDEV(s->chr), (const uint8_t *)s->line->str,
+                           (int)s->line->len);
         g_string_truncate(s->line, 0);
     }
 }

@@ -5,6 +5,7 @@
  * users do with
  *   -device loader,id=ID,file=FILE[,addr=ADDR][,force-raw=on][,cluster=C]
  *   -device loader,id=ID,addr=ADDR,data=VALUE,data-len=N[,data-be=on]
+ *   -device loader,id=ID,addr=ADDR,cpu-num=N[,cluster=C]
  *
  * Where: the memory map of the cpu-cluster named by cluster= (a child of
  * /machine such as "cpus" or "dsp", or its absolute path), else the
@@ -25,8 +26,14 @@
  * loaded (its -kernel) at the same addresses.  The file is read once and
  * kept; every machine reset writes it again (reset hold phase), so a
  * guest that scribbled over it restarts from the image, as with QEMU.
- * cpu-num= (QEMU's way of choosing a CPU and its PC) is refused: hemu's
- * boards set boot addresses through their own properties.
+ *
+ * Where a CPU starts: cpu-num=N (QEMU's semantics) makes CPU N of the
+ * cluster (cluster=, else the machine's first cpu-cluster, whose map then
+ * receives the image) start at the ELF's entry (physical, as above), at
+ * addr= of a raw file, or at addr= alone when neither file= nor data= is
+ * given: the CPU's "boot-pc" property (read at every reset, so machine
+ * resets restart there too) is set and the CPU is reset once.  Without
+ * cpu-num= an ELF's entry goes to the board's set_cluster_entry hook.
  *
  * Invariants: nothing is written before the image has been validated
  * against the target map (the loaders of hw/loader.h check first); errors
@@ -40,6 +47,7 @@
 #include "hw/boards.h"
 #include "hw/memory-map.h"
 #include "hw/qdev.h"
+#include "hw/resettable.h"
 #include "system/memory.h"
 #include "internal.h"
 
@@ -61,7 +69,8 @@ struct GenericLoaderState {
     char *file;                 /* "file": image path; NULL: data mode */
     LoaderOptU64 addr;          /* "addr": raw image or data address */
     LoaderOptU64 data;          /* "data": value to write */
-    LoaderOptU64 cpu_num;       /* "cpu-num": accepted, then refused */
+    LoaderOptU64 cpu_num;       /* "cpu-num": CPU index in the cluster
+                                   whose "boot-pc" we set */
     uint8_t data_len;           /* "data-len": 1, 2, 4 or 8; 0: unset */
     bool data_be;               /* "data-be": data is big endian */
     bool force_raw;             /* "force-raw": never parse as ELF */
@@ -161,6 +170,30 @@ static Object *loader_find_cluster(MachineState *ms, const char *name,
     return NULL;
 }
 
+static int loader_first_cluster_cb(Object *child, void *opaque)
+{
+    Object **first = opaque;
+
+    if (object_dynamic_cast(child, LOADER_CLUSTER_TYPE)) {
+        *first = child;
+        return 1;
+    }
+    return 0;
+}
+
+/* cpu-num= without cluster=: the machine's first cpu-cluster. */
+static Object *loader_first_cluster(MachineState *ms, Error **errp)
+{
+    Object *first = NULL;
+
+    object_child_foreach(OBJECT(ms), loader_first_cluster_cb, &first);
+    if (!first) {
+        error_setg(errp, "cpu-num= needs a CPU, but the machine has no "
+                   "cpu-cluster");
+    }
+    return first;
+}
+
 /* The e_machine an ELF for @cluster must have; 0 when not known. */
 static uint16_t loader_cluster_elf_machine(Object *cluster)
 {
@@ -179,12 +212,15 @@ static bool loader_resolve_target(GenericLoaderState *s, MachineState *ms,
                                   Object **cluster, Error **errp)
 {
     *cluster = NULL;
-    if (!s->cluster) {
+    if (s->cluster) {
+        *cluster = loader_find_cluster(ms, s->cluster, errp);
+    } else if (s->cpu_num.set) {
+        *cluster = loader_first_cluster(ms, errp);
+    } else {
         s->root = &ms->sysmem;
         s->as_name = g_strdup("system (the machine's memory map)");
         return true;
     }
-    *cluster = loader_find_cluster(ms, s->cluster, errp);
     if (!*cluster) {
         return false;
     }
@@ -239,6 +275,9 @@ static bool loader_write_all(GenericLoaderState *s, uint64_t *entry,
     AddressSpace as;
     bool ok;
 
+    if (!s->image && !s->data.set) {
+        return true;            /* addr=,cpu-num= only: nothing to write */
+    }
     address_space_init(&as, s->root, s->as_name);
     if (!s->image) {
         ok = loader_write_data(s, &as, errp);
@@ -265,11 +304,10 @@ static bool loader_write_all(GenericLoaderState *s, uint64_t *entry,
 /* The options that make sense together; sets bytes[] in data mode. */
 static bool loader_check_options(GenericLoaderState *s, Error **errp)
 {
-    if (s->cpu_num.set) {
-        error_setg(errp, "cpu-num=%" PRIu64 " is not supported yet: use the "
-                   "machine's boot properties to choose where a CPU starts "
-                   "(and cluster= to choose the memory map)",
-                   s->cpu_num.value);
+    if (s->cpu_num.set && s->data.set) {
+        error_setg(errp, "cpu-num= cannot be combined with data= (a value "
+                   "has no entry point; give addr=ADDR,cpu-num=N alone to "
+                   "set where CPU N starts)");
         return false;
     }
     if (s->file && (s->data.set || s->data_len || s->data_be)) {
@@ -280,9 +318,13 @@ static bool loader_check_options(GenericLoaderState *s, Error **errp)
     if (s->file) {
         return true;
     }
+    if (!s->data.set && s->cpu_num.set && s->addr.set && !s->data_len &&
+        !s->data_be && !s->force_raw) {
+        return true;            /* only a start address */
+    }
     if (!s->data.set) {
-        error_setg(errp, "nothing to load: give file=FILE[,addr=ADDR] or "
-                   "addr=ADDR,data=VALUE,data-len=N");
+        error_setg(errp, "nothing to load: give file=FILE[,addr=ADDR], "
+                   "addr=ADDR,data=VALUE,data-len=N or addr=ADDR,cpu-num=N");
         return false;
     }
     if (s->force_raw) {
@@ -353,6 +395,33 @@ static bool loader_read_file(GenericLoaderState *s, Error **errp)
     return true;
 }
 
+/*
+ * cpu-num=: CPU N of @cluster starts at @pc from now on (its "boot-pc",
+ * read at every reset); reset it once so that it takes effect before
+ * the machine starts.
+ */
+static bool loader_set_boot_pc(GenericLoaderState *s, Object *cluster,
+                               uint64_t pc, Error **errp)
+{
+    g_autofree char *name = g_strdup_printf("cpu[%" PRIu64 "]",
+                                            s->cpu_num.value);
+    Object *cpu = object_get_child(cluster, name);
+
+    if (!cpu) {
+        error_setg(errp, "cpu-num=%" PRIu64 ": cluster '%s' has no CPU %s "
+                   "(accepted: 0 to %" PRIu64 ")", s->cpu_num.value,
+                   object_get_name(cluster), name,
+                   object_property_get_uint(cluster, "num-cpus", NULL) - 1);
+        return false;
+    }
+    if (!object_property_set_uint(cpu, "boot-pc", pc, errp)) {
+        error_prepend(errp, "cpu-num=%" PRIu64 ": ", s->cpu_num.value);
+        return false;
+    }
+    resettable_reset(cpu, RESET_TYPE_COLD);
+    return true;
+}
+
 static bool loader_realize(Object *obj, Error **errp)
 {
     GenericLoaderState *s = GENERIC_LOADER(obj);
@@ -375,6 +444,11 @@ static bool loader_realize(Object *obj, Error **errp)
         (s->file && !loader_read_file(s, errp)) ||
         !loader_write_all(s, &entry, errp)) {
         return false;
+    }
+    if (s->cpu_num.set) {
+        return loader_set_boot_pc(s, cluster, s->is_elf ? entry
+                                                        : s->addr.value,
+                                  errp);
     }
     mc = MACHINE_GET_CLASS(ms);
     if (s->is_elf && cluster && mc->set_cluster_entry &&
@@ -448,8 +522,9 @@ static void loader_class_init(ObjectClass *oc, const void *data)
     loader_add_opt(oc, "data", offsetof(GenericLoaderState, data), "uint64",
                    UINT64_MAX, "value to write at addr= (with data-len=)");
     loader_add_opt(oc, "cpu-num", offsetof(GenericLoaderState, cpu_num),
-                   "uint32", UINT32_MAX, "not supported: refused (use the "
-                   "machine's boot properties)");
+                   "uint32", UINT32_MAX, "CPU index in the cluster (cluster= "
+                   "or the first) that starts at the ELF entry or at addr= "
+                   "(sets its boot-pc)");
 }
 
 static const TypeInfo loader_types[] = {

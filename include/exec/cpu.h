@@ -159,6 +159,9 @@ struct CPUState {
                                    high: the vCPU does not run */
     int32_t reset_pending;      /* atomic; the "reset" input fell: the
                                    vCPU resets itself before it runs */
+    uint64_t boot_pc;           /* property "boot-pc": pc after every
+                                   reset; UINT64_MAX: none (the frontend's
+                                   own reset pc) */
     GMutex lock;                /* protects the halt sleep */
     GCond cond;                 /* signalled by cpu_interrupt / cpu_exit */
 };
@@ -198,7 +201,9 @@ void cpu_reset_interrupt(CPUState *cpu, uint32_t mask);
 /* Make @cpu return to its loop at the next TB entry (any thread). */
 void cpu_exit(CPUState *cpu);
 /*
- * Reset @cpu: the frontend's reset, TLB and jump cache flushed.  The
+ * Reset @cpu: the frontend's reset, TLB and jump cache flushed; then,
+ * when the property "boot-pc" is set, the pc becomes it (TargetArch
+ * set_pc), so loaders and boards can choose where any CPU starts.  The
  * reset tree calls it (hold phase); the vCPU must not be running.
  */
 void cpu_reset(CPUState *cpu);

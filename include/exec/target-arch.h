@@ -139,6 +139,13 @@ struct TargetArch {
     /* --- life cycle ----------------------------------------------------*/
     void (*reset)(CPUState *cpu);           /* cold reset of env */
     bool (*has_work)(CPUState *cpu);        /* a halted CPU may run */
+    /*
+     * Make @pc (aligned to insn_align, below 2^vaddr_bits) the address of
+     * the next instruction, nothing else.  cpu_reset() calls it after
+     * reset when the CPU property "boot-pc" is set.  May be NULL: that
+     * frontend's CPUs refuse "boot-pc".
+     */
+    void (*set_pc)(CPUState *cpu, uint64_t pc);
 
     /* --- introspection (each may be NULL) ------------------------------*/
     void (*dump_state)(CPUState *cpu, GString *out);

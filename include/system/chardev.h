@@ -82,6 +82,11 @@ struct Chardev {
     bool connected;             /* a peer is there (always, but sockets) */
     ChardevTapFunc *tap;        /* output observer; NULL: none (lock) */
     void *tap_opaque;
+    bool mid_line;              /* the last byte written was not '\n' */
+    GString *held;              /* chardev_write_line output waiting for
+                                   the end of another writer's line */
+    GSource *held_flush;        /* writes @held out after a while anyway;
+                                   NULL: none pending */
 };
 
 struct ChardevClass {
@@ -103,6 +108,17 @@ struct ChardevClass {
  * Never logs: losing output when nobody listens is not a guest error.
  */
 int chardev_write(Chardev *chr, const uint8_t *buf, int len);
+/* How long chardev_write_line output waits for another writer's newline. */
+#define CHARDEV_LINE_WAIT_MS 50
+
+/*
+ * Write @len bytes holding whole lines, for a device that shares the
+ * chardev with another (hetero-virt's DSP console beside the ARM
+ * console): when the other writer is in the middle of a line, the lines
+ * wait for its newline (at most CHARDEV_LINE_WAIT_MS, then they go out
+ * anyway), so neither splits the other's lines.
+ */
+int chardev_write_line(Chardev *chr, const uint8_t *buf, int len);
 /*
  * Attach the frontend's input and event handlers (NULL @read detaches).
  * Call from the main thread.  If a peer is already connected, @event

@@ -7,11 +7,11 @@
  * run's root) and shows its cluster as one inferior whose threads are
  * the cluster's vCPUs (thread ids 1..N, cpu[0] is 1).  All servers of a
  * machine share one all-stop state: when a vCPU of any cluster hits a
- * breakpoint or ends a single step, or a client interrupts (^C) or
- * connects, the whole machine pauses (every vCPU of every cluster, and
- * the virtual clock), and every client waiting for its inferior gets a
- * stop reply.  The machine runs again once every connected client has
- * resumed (c, s, vCont) or detached.
+ * breakpoint or a watchpoint or ends a single step, or a client
+ * interrupts (^C) or connects, the whole machine pauses (every vCPU of
+ * every cluster, and the virtual clock), and every client waiting for its
+ * inferior gets a stop reply.  The machine runs again once every
+ * connected client has resumed (c, s, vCont) or detached.
  *
  * Threads: everything here runs in the main loop; vCPU threads only hand
  * their stop over (through exec/cpu-debug.h's hook).

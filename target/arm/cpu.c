@@ -318,6 +318,12 @@ static unsigned arm_disas(const uint8_t *code, size_t len, vaddr pc,
     return 4;
 }
 
+/* TargetArch.set_pc: the next instruction, in the reset EL. */
+static void arm_cpu_set_pc(CPUState *cs, uint64_t pc)
+{
+    ARM_CPU(cs)->env.pc = pc;
+}
+
 const TargetArch aarch64_arch = {
     .name = "aarch64",
     .description = "Arm AArch64 (ARMv8-A, EL0-EL3)",
@@ -348,6 +354,7 @@ const TargetArch aarch64_arch = {
     .do_transaction_failed = arm_cpu_do_transaction_failed,
     .reset = arm_cpu_reset,
     .has_work = arm_cpu_has_work,
+    .set_pc = arm_cpu_set_pc,
     .dump_state = arm_dump_state,
     .disas = arm_disas,
     .gdb_read_register = arm_gdb_read_register,

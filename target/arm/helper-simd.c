@@ -131,6 +131,9 @@ static uint64_t sat_u(CPUARMState *env, __int128 v, unsigned sz)
 bool arm_simd_3same_valid(bool u, unsigned size, unsigned op, bool q,
                           bool scalar)
 {
+    if (op == 0x03) {                           /* logic: size is opc */
+        return !scalar;                         /* (ORN, BIF: size 3) */
+    }
     if (!scalar && size == 3 && !q) {
         return false;
     }
@@ -140,8 +143,6 @@ bool arm_simd_3same_valid(bool u, unsigned size, unsigned op, bool q,
     case 0x06: case 0x07: case 0x08:            /* CMGT/HI, CMGE/HS, SHL */
     case 0x10: case 0x11:                       /* ADD/SUB, CMTST/CMEQ */
         return !scalar || size == 3;
-    case 0x03:                                  /* logic: size is opc */
-        return !scalar;
     case 0x17:                                  /* ADDP (vector) */
         return !scalar && !u;
     case 0x13:                                  /* MUL, PMUL */
@@ -160,15 +161,15 @@ static uint64_t shl_reg(uint64_t a, int64_t sa, int8_t sh, unsigned sz,
                         bool u)
 {
     int bits = 8 << sz;
+    int r = -(int)sh;              /* right shift 1..128 (not in int8_t) */
 
     if (sh >= 0) {
         return sh >= bits ? 0 : (a << sh) & emask(sz);
     }
-    sh = -sh;
     if (u) {
-        return sh >= bits ? 0 : a >> sh;
+        return r >= bits ? 0 : a >> r;
     }
-    return (uint64_t)(sh >= bits ? (sa < 0 ? -1 : 0) : sa >> sh) & emask(sz);
+    return (uint64_t)(r >= bits ? (sa < 0 ? -1 : 0) : sa >> r) & emask(sz);
 }
 
 /* Polynomial multiply of two bytes, low 8 bits (PMUL). */
@@ -288,6 +289,7 @@ bool arm_simd_2misc_valid(bool u, unsigned size, unsigned op, bool q,
     case 0x01:                                  /* REV16 */
         return !u && size == 0;
     case 0x02: case 0x04:                       /* [SU]ADDLP, CLS/CLZ */
+    case 0x06:                                  /* [SU]ADALP */
     case 0x12:                                  /* XTN (U = 0) */
         return size != 3 && (op != 0x12 || !u);
     case 0x05:                                  /* CNT, NOT, RBIT */
@@ -323,7 +325,8 @@ static uint64_t elem2(const SimdDesc *s, uint64_t a, int64_t sa)
                  : bits - 1;
     case 0x05:
         if (s->u) {
-            return sz ? rbit8(a) : ~a & m;      /* RBIT, NOT */
+            /* NOT; RBIT (size 1, yet byte elements: two per lane) */
+            return sz ? rbit8(a) | rbit8(a >> 8) << 8 : ~a & m;
         }
         return (uint64_t)__builtin_popcountll(a);
     case 0x08:
@@ -356,14 +359,20 @@ static void helper_simd_2misc(void *envp, uint32_t desc)
         }
         break;
     }
-    case 0x02:                                  /* [SU]ADDLP */
+    case 0x02: case 0x06: {                     /* [SU]ADDLP, [SU]ADALP */
+        Vec d = vget(env, s.rd);
+
         for (unsigned i = 0; i < ne / 2; i++) {
             uint64_t v = s.u ? eget(&n, 2 * i, sz) + eget(&n, 2 * i + 1, sz)
                              : (uint64_t)(eget_s(&n, 2 * i, sz) +
                                           eget_s(&n, 2 * i + 1, sz));
+            if (s.op == 0x06) {                 /* accumulate into Vd */
+                v += eget(&d, i, sz + 1);
+            }
             eset(&r, i, sz + 1, v);
         }
         break;
+    }
     case 0x12: {                                /* XTN, XTN2 */
         Vec d = vget(env, s.rd);
         unsigned half = 8u >> sz;               /* narrow elements per D */

@@ -245,7 +245,10 @@ static bool trans_FP_CSEL(DisasContext *s, arg_FP_CSEL *a)
     x = a64_read_fp(s, a->rn, fsz);
     y = a64_read_fp(s, a->rm, fsz);
     arm_test_cc(s, &c, a->cond);
-    tcg_gen_movcond_i64(t, c.cond, x, c.value, tcg_constant_i64(t, 0), x, y);
+    if (c.cond != TCG_COND_ALWAYS) {    /* AL, NV: Rn (no movcond) */
+        tcg_gen_movcond_i64(t, c.cond, x, c.value, tcg_constant_i64(t, 0),
+                            x, y);
+    }
     a64_write_fp(s, a->rd, fsz, x);
     return true;
 }

@@ -542,8 +542,55 @@ static bool trans_TWO_misc(DisasContext *s, arg_TWO_misc *a)
     return true;
 }
 
+/*
+ * FMAXNMV, FMINNMV (opcode 0x0c), FMAXV, FMINV (0x0f), single precision
+ * (U = 1, sz = 0, Q = 1 only; the U = 0 half-precision forms need
+ * FEAT_FP16): Reduce() of the Arm ARM (C7.2.98 .. C7.2.117) splits the
+ * vector in halves recursively, so Sd = op(op(e0, e1), op(e2, e3)),
+ * each step one FPMax/FPMin/FPMaxNum/FPMinNum with its NaN rules and
+ * flags (the scalar helper).
+ */
+static bool gen_fp_across(DisasContext *s, arg_ACROSS *a)
+{
+    TCGContext *t = s->tcg;
+    unsigned fop = (a->op == 0x0c ? ARM_FP2_MAXNM : ARM_FP2_MAX) +
+                   (a->size >> 1);
+    TCGArg desc;
+    TCGv_i64 e[4];
+
+    if (!a->u || (a->size & 1) || !a->q) {
+        return false;
+    }
+    if (!a64_fp_access_check(s)) {
+        return true;
+    }
+    desc = tcgv_i32_arg(tcg_constant_i32(t, (int32_t)(2 | fop << 4)));
+    for (unsigned i = 0; i < 4; i++) {
+        e[i] = tcg_temp_new_i64(t);
+        if (i & 1) {
+            tcg_gen_shri_i64(t, e[i], a64_read_vreg(s, a->rn, i >> 1), 32);
+        } else {
+            tcg_gen_ext32u_i64(t, e[i], a64_read_vreg(s, a->rn, i >> 1));
+        }
+    }
+    for (unsigned i = 0; i < 4; i += 2) {
+        gen_helper_call(s, &arm_helper_fp_2op, tcgv_i64_arg(e[i]), 3,
+                        tcgv_i64_arg(e[i]), tcgv_i64_arg(e[i + 1]), desc);
+    }
+    gen_helper_call(s, &arm_helper_fp_2op, tcgv_i64_arg(e[0]), 3,
+                    tcgv_i64_arg(e[0]), tcgv_i64_arg(e[2]), desc);
+    a64_write_fp(s, a->rd, 2, e[0]);
+    for (unsigned i = 0; i < 4; i++) {
+        tcg_temp_free_i64(t, e[i]);
+    }
+    return true;
+}
+
 static bool trans_ACROSS(DisasContext *s, arg_ACROSS *a)
 {
+    if (a->op == 0x0c || a->op == 0x0f) {
+        return gen_fp_across(s, a);
+    }
     if (!arm_simd_across_valid(a->u, a->size, a->op, a->q)) {
         return false;
     }

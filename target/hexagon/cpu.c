@@ -9,7 +9,8 @@
  * (HexagonShared) at realize; threads 1..n-1 reference it through
  * cluster->cpus[0], which the cluster realizes first.  Properties are
  * read at reset (runtime-settable): reset-pc, evb, start-powered-off,
- * cfgbase, semihosting, semihosting-root, cmdline.
+ * cfgbase, semihosting, semihosting-root, cmdline; the "l2vic" link backs
+ * the VID/VID1 system registers.
  * Spec: V6x System-Level Architecture (reset values, register masks);
  * summary in /work/shared/reference/hexagon-system.md 1.4-1.6, 1.11.
  */
@@ -17,6 +18,7 @@
 #include "disas.h"
 #include "gdbstub.h"
 #include "exec/cputlb.h"
+#include "hw/l2vic.h"
 #include "util/log.h"
 
 static const HexagonCPUModel hex_models[] = {
@@ -53,6 +55,15 @@ uint32_t hex_sreg_read(CPUHexagonState *env, unsigned reg)
         return env->sreg[reg];
     }
     switch (reg) {
+    case HEX_SREG_VID:
+    case HEX_SREG_VID1:
+        /* the L2VIC's vectors (reference 1.3), when one is linked */
+        if (hex_env_cpu(env)->l2vic) {
+            return hex_l2vic_read_vid(DEVICE(hex_env_cpu(env)->l2vic),
+                                      reg == HEX_SREG_VID ? HEX_L2VIC_VID
+                                                          : HEX_L2VIC_VID1);
+        }
+        return g_atomic_int_get(&sh->sreg[reg]);
     case HEX_SREG_PCYCLELO:
     case HEX_SREG_PCYCLEHI:
     case HEX_SREG_TIMERLO:
@@ -110,6 +121,15 @@ void hex_sreg_write(CPUHexagonState *env, unsigned reg, uint32_t val)
         g_atomic_int_set(&sh->sreg[reg], val);
         hex_kick_interrupts(env);
         return;
+    case HEX_SREG_VID:
+    case HEX_SREG_VID1:
+        if (hex_env_cpu(env)->l2vic) {
+            hex_l2vic_write_vid(DEVICE(hex_env_cpu(env)->l2vic),
+                                reg == HEX_SREG_VID ? HEX_L2VIC_VID
+                                                    : HEX_L2VIC_VID1, val);
+            return;
+        }
+        break;
     default:
         break;
     }
@@ -204,6 +224,12 @@ static void hex_cpu_reset(CPUState *cs)
     cpu->exit_requested = false;
 }
 
+/* TargetArch.set_pc: the pc is 32 bits (accel checked the range). */
+static void hex_cpu_set_pc(CPUState *cs, uint64_t pc)
+{
+    hex_env(cs)->pc = (uint32_t)pc;
+}
+
 /* ------------------------------------------------------------------ */
 /* Introspection                                                        */
 
@@ -281,6 +307,7 @@ const TargetArch hexagon_arch = {
     .do_unaligned_access = hex_cpu_do_unaligned_access,
     .reset = hex_cpu_reset,
     .has_work = hex_cpu_has_work,
+    .set_pc = hex_cpu_set_pc,
     .dump_state = hex_dump_state,
     .disas = hex_disas,
     .gdb_read_register = hex_gdb_read_register,
@@ -312,6 +339,9 @@ static const PropDef hex_cpu_props[] = {
                        "directory semihosting OPEN paths are relative to"),
     DEFINE_PROP_STRING("cmdline", HexagonCPU, cmdline,
                        "the string semihosting GET_CMDLINE returns"),
+    DEFINE_PROP_LINK("l2vic", HexagonCPU, l2vic, "l2vic",
+                     "the L2VIC whose vectors system registers VID and "
+                     "VID1 read (unset: plain registers)"),
     PROP_END,
 };
 

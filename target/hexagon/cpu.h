@@ -198,6 +198,8 @@ struct HexagonCPU {
     bool semihosting;           /* "semihosting": trap0(#0) is a call */
     char *semihosting_root;     /* "semihosting-root": OPEN's directory */
     char *cmdline;              /* "cmdline": GET_CMDLINE's string */
+    Object *l2vic;              /* "l2vic": the L2VIC backing VID/VID1
+                                   (s21/s22); NULL: plain registers */
     /* semihosting state */
     GPtrArray *sh_files;        /* host FILE * by guest handle - 3 */
     uint32_t sh_errno;          /* last host errno, for ERRNO */

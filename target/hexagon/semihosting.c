@@ -16,6 +16,7 @@
 #include "exec/cputlb.h"
 #include "hw/boards.h"
 #include "util/log.h"
+#include "util/timer.h"
 #include <errno.h>
 #include <time.h>
 
@@ -229,6 +230,20 @@ static uint32_t sh_cmdline(ShCall *c)
     return 0;
 }
 
+/*
+ * CLOCK: centiseconds since the program started (Arm semihosting), i.e.
+ * the machine's virtual clock, which counts from 0 at its first start and
+ * stands still while paused; without a machine, the host's clock.
+ */
+static uint32_t sh_clock(ShCall *c)
+{
+    MachineState *ms = machine_of(OBJECT(c->cpu));
+    int64_t ns = ms ? timer_clock_get_ns(ms->virtual_clock)
+                    : g_get_monotonic_time() * 1000;
+
+    return (uint32_t)(ns / 10000000);
+}
+
 static void sh_exit(ShCall *c)
 {
     HexagonCPU *cpu = c->cpu;
@@ -284,7 +299,7 @@ bool hex_semihosting_call(CPUHexagonState *env)
         ret = sh_seek_flen(&c, true);
         break;
     case SH_CLOCK:
-        ret = (uint32_t)(g_get_monotonic_time() / 10000);
+        ret = sh_clock(&c);
         break;
     case SH_TIME:
         ret = (uint32_t)time(NULL);

@@ -145,10 +145,13 @@ def write_initramfs(busybox, path, init_text, extra_entries=()):
 #
 # The package holds no modules.dep (depmod writes it at install time), so
 # the dependencies come from each module's own .modinfo section: the
-# NUL-separated "key=value" strings of `modinfo`, of which "depends=" lists
-# the modules it needs by name.  Soft dependencies ("softdep=pre: ...")
-# name aliases, not modules, and are not followed: they are optional
-# (ext4's crc32c is only asked for by filesystems with metadata_csum).
+# NUL-separated "key=value" strings of `modinfo`.  "depends=" lists the
+# modules it needs by name; "softdep=pre: A B post: C" names modules or
+# aliases it asks for at run time (ext4 and jbd2: "crypto-crc32c", which
+# ext4 of Linux 6.1 needs for every mount).  An alias is resolved among
+# the modules whose name starts with it (less a "crypto-" prefix, e.g.
+# crc32c_generic for crypto-crc32c) by their "alias=" strings, and is
+# satisfied by a built-in module that has it (modules.builtin.modinfo).
 
 def modules_dir(vmlinuz):
     """lib/modules/VERSION of the package that holds @vmlinuz, or None."""
@@ -197,12 +200,39 @@ def elf_section(elf, wanted):
     return b''
 
 
+def modinfo(elf):
+    """[(key, value)] of a module's .modinfo strings."""
+    fields = elf_section(elf, '.modinfo').decode(errors='replace')
+    return [tuple(f.split('=', 1)) for f in fields.split('\0') if '=' in f]
+
+
 def module_depends(elf):
-    """The names in a module's "depends=" modinfo string."""
-    for field in elf_section(elf, '.modinfo').split(b'\0'):
-        if field.startswith(b'depends='):
-            return [n for n in field[8:].decode().split(',') if n]
-    return []
+    """(pre, post): the names a module needs loaded before it ("depends="
+    and softdep "pre:") and those it wants after it (softdep "post:")."""
+    pre, post = [], []
+    for key, value in modinfo(elf):
+        if key == 'depends':
+            pre += [n for n in value.split(',') if n]
+        elif key == 'softdep':
+            where = None
+            for word in value.split():
+                if word in ('pre:', 'post:'):
+                    where = pre if word == 'pre:' else post
+                elif where is not None:
+                    where.append(word)
+    return pre, post
+
+
+def resolve_alias(alias, files, builtin_aliases):
+    """The module names that provide @alias ([] for a built-in one), or
+    None when nothing does; see the comment above modules_dir()."""
+    if alias in builtin_aliases:
+        return []
+    base = module_name(alias.removeprefix('crypto-'))
+    found = [name for name, path in sorted(files.items())
+             if name.startswith(base) and
+             ('alias', alias) in modinfo(module_bytes(path))]
+    return found or None
 
 
 def kernel_modules(vmlinuz, names):
@@ -217,27 +247,37 @@ def kernel_modules(vmlinuz, names):
     for path in glob.glob(os.path.join(mdir, 'kernel', '**', '*.ko*'),
                           recursive=True):
         files[module_name(path)] = path
-    builtin = set()
+    builtin, builtin_aliases = set(), set()
     try:
         with open(os.path.join(mdir, 'modules.builtin')) as f:
             builtin = {module_name(l.strip()) for l in f if l.strip()}
+        with open(os.path.join(mdir, 'modules.builtin.modinfo'), 'rb') as f:
+            # "module.alias=NAME" strings
+            builtin_aliases = {f.split('=', 1)[1] for f in
+                               f.read().decode(errors='replace').split('\0')
+                               if '.alias=' in f}
     except OSError:
         pass
     order, seen = [], set()
 
-    def visit(name):
-        name = name.replace('-', '_')
+    def visit(wanted):
+        name = module_name(wanted)
+        if name not in files and name not in builtin:
+            provider = resolve_alias(wanted, files, builtin_aliases)
+            if provider is None:
+                log(f'# kernel module {wanted} is neither in {mdir} nor '
+                    'built in')
+                return False
+            return all(visit(p) for p in provider)
         if name in seen or name in builtin:
             return True
         seen.add(name)
-        if name not in files:
-            log(f'# kernel module {name} is neither in {mdir} nor built in')
-            return False
         elf = module_bytes(files[name])
-        if not all(visit(dep) for dep in module_depends(elf)):
+        pre, post = module_depends(elf)
+        if not all(visit(dep) for dep in pre):
             return False
         order.append((name, elf))
-        return True
+        return all(visit(dep) for dep in post)
 
     return order if all(visit(n) for n in names) else None
 

@@ -134,11 +134,11 @@ def main():
          '-gdb', 'tcp:127.0.0.1:%d,cluster=dsp' % p2, '-S',
          '-run-timeout', '120'],
         stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
-    gdb = lldb = None
+    gdb = lldb = gdb_log = None
     try:
         if not (wait_port(p1, proc) and wait_port(p2, proc)):
-            check(False, 'both gdbstubs listen')
-            return 1
+            raise subprocess.TimeoutExpired(['hemu (gdbstubs listening)'],
+                                            20)
         # the ARM side; the shell loop holds the machine for LLDB
         wait = ('shell for i in $(seq 600); do [ -e %s ] && break; '
                 'sleep 0.1; done' % lldb_ready)
@@ -201,7 +201,7 @@ def main():
         gdb.wait(timeout=60)
         status = proc.wait(timeout=120)
     except subprocess.TimeoutExpired as e:
-        check(False, 'no hang (%s)' % ' '.join(e.cmd[:2]))
+        check(False, 'no hang (%s)' % e.cmd[0])
         status = 'timeout'
     finally:
         for p in (gdb, proc):
@@ -209,14 +209,15 @@ def main():
                 p.kill()
                 p.wait()
         out.close()
-        if gdb:
+        if gdb_log:
             gdb_log.close()
     console = open(out_path).read()
-    gdb_out = open(os.path.join(tmp, 'gdb.txt')).read()
+    gdb_out = open(gdb_log.name).read() if gdb_log else ''
     if status == 'timeout':
         print('--- gdb:\n%s\n--- console:\n%s' % (gdb_out, console))
         if lldb:
             print('--- lldb:\n%s' % (lldb.stdout + lldb.stderr))
+        shutil.rmtree(tmp, ignore_errors=True)
         return 1
     check_gdb(gdb_out, gic_init)
     check_lldb(lldb.stdout + lldb.stderr, run_job, step_to)

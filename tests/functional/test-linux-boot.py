@@ -44,7 +44,8 @@ import sys
 import time
 import zlib
 
-from linuxlib import SKIP, cache_dir, fetch, log, write_initramfs
+from linuxlib import (SKIP, cache_dir, fetch, log, log_problems,
+                      write_initramfs)
 
 MARKER = 'HEMU-LINUX-BOOT-OK'
 APPEND = 'console=ttyAMA0 panic=-1'
@@ -152,7 +153,8 @@ def boot(hemu, name, vmlinuz, initrd, timeout, extra=()):
     text = out.decode(errors='replace')
     marker = [l for l in text.splitlines() if MARKER in l]
     ok = rc == 0 and bool(marker)
-    why = check_dsp_line(text) if name == 'hetero' else None
+    why = (check_dsp_line(text) if name == 'hetero' else None) or \
+        '; '.join(['kernel log: ' + p for p in log_problems(text)]) or None
     if ok and why:
         log(f'FAIL {name}: {why}')
         ok = False

@@ -54,7 +54,8 @@ CONFIGS = {
     'ifvirtio': ['-drive', 'file={img},if=virtio,format=raw'],
 }
 # ext4 mounts ext2 (CONFIG_EXT4_USE_FOR_EXT2); Debian builds all three as
-# modules.  kernel_modules() adds their dependencies and skips built-ins.
+# modules.  kernel_modules() adds what they need (jbd2, mbcache, crc16,
+# and crc32c_generic for ext4's soft dependency) and skips built-ins.
 MODULES = ['virtio_mmio', 'virtio_blk', 'ext4']
 IN_MARK = 'HEMU-DISK-IN'
 DONE_MARK = 'HEMU-DISK-DONE'

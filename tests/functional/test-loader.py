@@ -15,7 +15,9 @@ map, and the ELF entry reaching the board's set_cluster_entry as a
 physical address), and every error the brief lists
 (missing file, unknown cluster with the list of clusters, an ELF of the
 wrong machine for the cluster, an image that does not fit, option
-misuse) with exit status 1 and no crash.  Reload at reset: a guest
+misuse) with exit status 1 and no crash.  cpu-num=N: CPU N's pc (`info
+registers` under -S) is the ELF entry, the raw addr= or addr= alone, also
+after system_reset, on virt and on V66G_1024 (physical entry).  Reload at reset: a guest
 overwrites the loaded word once (it keeps a marker in RAM), `system_reset`
 must bring the word back while the marker stays.
 
@@ -276,6 +278,72 @@ def test_hetero_dsp(tmp, kernel):
     check('hetero-dsp-status', rc == 0, err)
 
 
+def pc_of(out, cpu=0):
+    """The PC=... of CPU#@cpu in `info registers` output, or None."""
+    m = re.search(r'CPU#%d .*\n PC=([0-9a-f]+)' % cpu, out)
+    return int(m.group(1), 16) if m else None
+
+
+def test_cpu_num(tmp, kernel):
+    """cpu-num=N: CPU N starts at the ELF entry, raw addr= or addr= alone
+    (its boot-pc, kept across system_reset); seen with -S in `info
+    registers` before anything runs.  Without cpu-num the virt CPU would
+    start at the -kernel, RAM (0x40000000)."""
+    elf = write(tmp, 'entry.elf', make_elf(
+        EM_AARCH64, RAM + 0x6008,
+        [(RAM + 0x6000, RAM + 0x6000, words([b(0)] * 4), 16)]))
+    blob = write(tmp, 'start.bin', words([b(0)]))
+    cases = [
+        ('elf', f'file={elf},cpu-num=0', RAM + 0x6008),
+        ('elf-cluster', f'file={elf},cluster=cpus,cpu-num=0', RAM + 0x6008),
+        ('raw', f'file={blob},addr={RAM + 0x7000:#x},cpu-num=0',
+         RAM + 0x7000),
+        ('addr-only', f'addr={RAM + 0x7100:#x},cpu-num=0', RAM + 0x7100),
+    ]
+    for name, opts, want in cases:
+        rc, out, err = xp_session(
+            ['-M', 'virt', '-kernel', kernel, '-device', f'loader,id=c,{opts}'],
+            ['info registers', 'system_reset', 'info registers'])
+        pcs = re.findall(r'CPU#0 .*\n PC=([0-9a-f]+)', out)
+        check('cpu-num-' + name, rc == 0 and
+              [int(p, 16) for p in pcs] == [want, want],
+              f'status {rc}: PCs {pcs}, want {want:#x} twice: {err}')
+    # -smp 2: cpu-num=1 moves CPU 1 only; CPU 0 stays at the kernel (RAM)
+    rc, out, err = xp_session(
+        ['-M', 'virt', '-smp', '2', '-kernel', kernel,
+         '-device', f'loader,id=c,file={elf},cpu-num=1'],
+        ['info registers', 'cpu 1', 'info registers'])
+    check('cpu-num-1', rc == 0 and pc_of(out, 0) == RAM and
+          pc_of(out, 1) == RAM + 0x6008, out[:1500] + err)
+    # Hexagon: the entry 0xffff0000 lies in a segment loaded at 0x200000,
+    # so thread 0 starts at the physical 0x200000 (as -kernel would)
+    hk = write(tmp, 'hk.elf', make_elf(
+        EM_HEXAGON, 0, [(0, 0, words([0x7f00c000] * 4), 16)], cls=32))
+    dsp = write(tmp, 'hx.elf', make_elf(
+        EM_HEXAGON, 0xffff0000,
+        [(0xffff0000, 0x00200000, words([0x7f00c000] * 2), 8)], cls=32))
+    rc, out, err = xp_session(
+        ['-M', 'V66G_1024', '-m', '64M', '-kernel', hk, '-device',
+         f'loader,id=c,file={dsp},cluster=hexagon,cpu-num=0'],
+        ['info registers'])
+    check('cpu-num-hexagon', rc == 0 and pc_of(out) == 0x200000,
+          out[:1500] + err)
+    bad = [
+        ('cpu-num-range', f'file={elf},cpu-num=1',
+         ["cpu-num=1: cluster 'cpus' has no CPU cpu[1]", 'accepted: 0 to 0']),
+        ('cpu-num-data', f'addr={RAM:#x},data=1,data-len=4,cpu-num=0',
+         ['cpu-num= cannot be combined with data=']),
+        ('cpu-num-align', f'addr={RAM + 2:#x},cpu-num=0',
+         ["property 'boot-pc'", '0x40000002', '4-byte aligned']),
+    ]
+    for name, opts, want in bad:
+        rc, _, err = run(['-M', 'virt', '-kernel', kernel, '-S',
+                          '-run-timeout', '5',
+                          '-device', f'loader,id=bad,{opts}'])
+        check('error-' + name, rc == 1 and all(w in err for w in want),
+              f'status {rc}: {err}')
+
+
 def test_errors(tmp, kernel):
     blob = write(tmp, 'err.bin', b'\x01\x02\x03\x04')
     hexelf = write(tmp, 'hex.elf', make_elf(
@@ -297,8 +365,6 @@ def test_errors(tmp, kernel):
         ('elf-with-addr', f'file={a64},addr={RAM:#x}',
          ['is an ELF file', 'force-raw=on']),
         ('raw-without-addr', f'file={blob}', ['raw images need addr=']),
-        ('cpu-num', f'file={blob},addr={RAM:#x},cpu-num=0',
-         ['cpu-num=0 is not supported yet']),
         ('data-len-missing', f'addr={RAM:#x},data=1',
          ['data= needs data-len=']),
         ('data-len-bad', f'addr={RAM:#x},data=1,data-len=3',
@@ -462,6 +528,7 @@ def main(argv):
         test_hexagon(tmp)
         test_hetero_dsp(tmp, kernel)
         test_errors(tmp, kernel)
+        test_cpu_num(tmp, kernel)
         test_reset_reload(tmp)
         test_stats(tmp)
     if failures:

@@ -151,6 +151,18 @@ def test_listing_and_errors(tmp):
     expect('semihosting-config-bool',
            ['-M', 'virt', '-semihosting-config', 'enable=maybe'], 1,
            err=['enable', 'maybe'])
+    # -blockdev: a backend for -device virtio-blk-device,drive=NODE
+    dtb = os.path.join(tmp, 'blockdev.dtb')
+    expect('blockdev', ['-M', f'virt,dumpdtb={dtb}', '-blockdev',
+                        f'driver=file,filename={raw},node-name=d0',
+                        '-device', 'virtio-blk-device,drive=d0'], 0)
+    expect('blockdev-driver', ['-M', 'virt', '-blockdev',
+                               f'driver=qcow2,filename={raw},node-name=d0'],
+           1, err=['qcow2', 'file'])
+    expect('blockdev-missing-file',
+           ['-M', 'virt', '-blockdev',
+            f'driver=file,filename={tmp}/nope.img,node-name=d0',
+            '-kernel', raw], 1, err=['nope.img'])
 
 
 def build_guest(tmp, name, defines, binary):

@@ -125,6 +125,48 @@ static void test_file(void)
     g_string_free(sink.got, TRUE);
 }
 
+static bool file_holds(void *opaque)
+{
+    const char *path = opaque;
+    g_autofree char *c = NULL;
+
+    return g_file_get_contents(path, &c, NULL, NULL) && strstr(c, "Z\n");
+}
+
+/*
+ * chardev_write_line: a whole line from a second writer waits for the
+ * newline of the first writer's line, or for CHARDEV_LINE_WAIT_MS.
+ */
+static void test_write_line(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("hemu-chardev-XXXXXX", NULL);
+    g_autofree char *out = g_build_filename(dir, "out.txt", NULL);
+    g_autofree char *opts = g_strdup_printf("id=f1,path=%s", out);
+    g_autofree char *c1 = NULL, *c2 = NULL, *c3 = NULL;
+    Object *root = object_new(TYPE_CONTAINER);
+    Chardev *chr = new_chardev(root, "file", opts);
+
+    /* at a line start: written at once */
+    chardev_write_line(chr, (const uint8_t *)"[b] one\n", 8);
+    chardev_write(chr, (const uint8_t *)"ab", 2);
+    /* mid-line: held until the other writer's newline */
+    chardev_write_line(chr, (const uint8_t *)"[b] two\n", 8);
+    g_assert_true(g_file_get_contents(out, &c1, NULL, NULL));
+    g_assert_cmpstr(c1, ==, "[b] one\nab");
+    chardev_write(chr, (const uint8_t *)"c\n", 2);
+    g_assert_true(g_file_get_contents(out, &c2, NULL, NULL));
+    g_assert_cmpstr(c2, ==, "[b] one\nabc\n[b] two\n");
+    /* a line that never ends: the held line goes out after a while */
+    chardev_write(chr, (const uint8_t *)"$ ", 2);
+    chardev_write_line(chr, (const uint8_t *)"Z\n", 2);
+    run_until(file_holds, out);
+    g_assert_true(g_file_get_contents(out, &c3, NULL, NULL));
+    g_assert_cmpstr(c3, ==, "[b] one\nabc\n[b] two\n$ Z\n");
+    object_unref(root);
+    unlink(out);
+    rmdir(dir);
+}
+
 typedef struct Pair {
     Sink srv, cli;
 } Pair;
@@ -340,6 +382,7 @@ int main(int argc, char **argv)
     main_loop_init();
     g_test_add_func("/chardev/null", test_null);
     g_test_add_func("/chardev/file", test_file);
+    g_test_add_func("/chardev/write-line", test_write_line);
     g_test_add_func("/chardev/socket-pair", test_socket_pair);
     g_test_add_func("/chardev/pty", test_pty);
     g_test_add_func("/chardev/serial-specs", test_serial_specs);

@@ -6,11 +6,18 @@
  * docs/user/machine-files.md, and every malformed file in
  * tests/machines/bad/ fails with the error listed in its expected.txt
  * (file:line:column counted by hand) and leaves nothing in the root.
+ * unit-maps.yaml: a cluster's own memory map, device MMIO regions and
+ * aliases in either map, a loader-filled read-only backend, CPU
+ * properties (cpus:, "all" before numbered CPUs) read at the cluster's
+ * reset, and IRQ endpoints on CPUs (CLUSTER.cpu[K].NAME[N], ...[K][N]).
  */
 #include "system/machine-file.h"
 
+#include "exec/cpu.h"
+#include "exec/target-arch.h"
 #include "hw/clock.h"
 #include "hw/irq.h"
+#include "hw/memory-map.h"
 #include "hw/qdev.h"
 #include "system/memory-backend.h"
 
@@ -194,6 +201,94 @@ static void check_bad(const char *file, const char *fragment)
     object_unref(root);
 }
 
+/* The frontend's dump of @cpu contains @want (" PC=..."). */
+static void check_dump(Object *cpu, const char *want)
+{
+    CPUState *cs = CPU(cpu);
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    cs->arch->dump_state(cs, out);
+    if (!strstr(out->str, want)) {
+        g_error("%s: dump '%s' lacks '%s'", object_get_name(cpu), out->str,
+                want);
+    }
+}
+
+static uint32_t read32(MemoryRegion *root, hwaddr addr)
+{
+    AddressSpace as;
+    uint32_t v = 0;
+
+    address_space_init(&as, root, "test-read");
+    g_assert_cmpuint(address_space_read(&as, addr, MEMTXATTRS_UNSPECIFIED,
+                                        &v, 4), ==, MEMTX_OK);
+    address_space_destroy(&as);
+    return v;
+}
+
+static void write32(MemoryRegion *root, hwaddr addr, uint32_t v)
+{
+    AddressSpace as;
+
+    address_space_init(&as, root, "test-write");
+    g_assert_cmpuint(address_space_write(&as, addr, MEMTXATTRS_UNSPECIFIED,
+                                         &v, 4), ==, MEMTX_OK);
+    address_space_destroy(&as);
+}
+
+static void test_maps(void)
+{
+    g_autofree char *path = machines_path("unit-maps.yaml");
+    Object *root = object_new(TYPE_CONTAINER);
+    MachineState *ms = machine_file_create(root, path, &error_abort);
+    Object *dspmap = object_resolve_path(root, "/machine/dspmap");
+    Object *dsp = object_resolve_path(root, "/machine/dsp");
+    Object *apps = object_resolve_path(root, "/machine/apps");
+    Object *cpu1 = object_get_child(apps, "cpu[1]");
+    Object *dspcpu = object_get_child(dsp, "cpu[0]");
+    DeviceState *mbox = child_dev(ms, "mbox");
+    DeviceState *rst = child_dev(ms, "rst");
+    MemoryRegion *dmap;
+
+    g_assert_nonnull(dspmap);
+    dmap = memory_map_root(dspmap);
+    /* the cluster renders the file's map, the other one the machine's */
+    g_assert_true(cpu_cluster_memory_root(dsp, &error_abort) == dmap);
+    g_assert_true(cpu_cluster_memory_root(apps, &error_abort) ==
+                  &ms->sysmem);
+    /* dspram at dspmap 0, seen by the machine at 0x50000000 (alias) */
+    write32(dmap, 0x40, 0x11112222);
+    g_assert_cmphex(read32(&ms->sysmem, 0x50000040), ==, 0x11112222);
+    /* alias: ram, offset 0x1000: dspmap 0x80000010 is RAM 0x1010 */
+    write32(&ms->sysmem, 0x1010, 0xabcd0123);
+    g_assert_cmphex(read32(dmap, 0x80000010), ==, 0xabcd0123);
+    /* the mailbox's two views, one in each map */
+    g_assert_true(qdev_get_mmio(mbox, 1)->container == dmap);
+    g_assert_true(qdev_get_mmio(mbox, 0)->container == &ms->sysmem);
+    g_assert_cmphex(qdev_get_mmio(mbox, 0)->addr, ==, 0x20000000);
+    /* the ROM: filled by the loader, guest-style writes ignored */
+    g_assert_cmphex(read32(&ms->sysmem, 0x30000004), ==, 0x12345678);
+    write32(&ms->sysmem, 0x30000004, 0);
+    g_assert_cmphex(read32(&ms->sysmem, 0x30000004), ==, 0x12345678);
+    /* cpus: "all" first, then cpu 1's own boot-pc; read at reset */
+    check_dump(object_get_child(apps, "cpu[0]"), "PC=0000000040000000");
+    check_dump(cpu1, "PC=0000000040000400");
+    g_assert_true(object_property_get_bool(cpu1, "start-powered-off",
+                                           &error_abort));
+    check_dump(dspcpu, " PC=00000100");     /* reset at EVB 0x100 */
+    /* IRQ endpoints on CPUs: the split-irq's input fans out to rst[0],
+       wired to apps cpu 1's reset line (held while high), and rst[1],
+       wired to the DSP thread's interrupt line 2 (bit 1 << 2) */
+    g_assert_cmpint(CPU(cpu1)->reset_held, ==, 0);
+    g_assert_cmphex(CPU(dspcpu)->interrupt_request & 4, ==, 0);
+    irq_raise(qdev_get_gpio_in(rst, 0));
+    g_assert_cmpint(CPU(cpu1)->reset_held, ==, 1);
+    g_assert_cmphex(CPU(dspcpu)->interrupt_request & 4, ==, 4);
+    irq_lower(qdev_get_gpio_in(rst, 0));
+    g_assert_cmphex(CPU(dspcpu)->interrupt_request & 4, ==, 0);
+    object_unref(root);
+}
+
 static void test_bad_files(void)
 {
     g_autofree char *list = machines_path("bad/expected.txt");
@@ -251,6 +346,7 @@ int main(int argc, char **argv)
     g_test_add_func("/machine-file/include-override", test_include_override);
     g_test_add_func("/machine-file/clocks", test_clocks);
     g_test_add_func("/machine-file/existing-machine", test_existing_machine);
+    g_test_add_func("/machine-file/maps", test_maps);
     g_test_add_func("/machine-file/bad-files", test_bad_files);
     g_test_add_func("/machine-file/missing-file", test_missing_file);
     return g_test_run();

@@ -21,6 +21,7 @@
 #include "hemu/osdep.h"
 #include "hw/boards.h"
 #include "hw/qdev.h"
+#include "system/cli.h"
 #include "system/main-loop.h"
 #include "system/memory.h"
 #include "system/net.h"
@@ -677,14 +678,16 @@ static void test_options(void)
     /* backend configuration errors, at creation */
     root = object_new(TYPE_CONTAINER);
     {
-        static const char *const bad[][2] = {
-            { "net", "10.0.2.1/24" },           /* host bits set */
-            { "net", "10.0.2.0/33" },
-            { "host", "10.0.3.2" },             /* outside 10.0.2.0/24 */
-            { "dns", "ten" },
-            { "hostfwd", "tcp::0-:22" },
-            { "hostfwd", "sctp::22-:22" },
-            { "hostfwd", "tcp:22" },
+        /* property, value, what the message must contain */
+        static const char *const bad[][3] = {
+            { "net", "10.0.2.1/24", "host bits" },
+            { "net", "10.0.2.0/33", "10.0.2.0/33" },
+            { "host", "10.0.3.2", "outside" },  /* not in 10.0.2.0/24 */
+            { "dns", "ten", "'ten'" },
+            { "hostfwd", "tcp::0-:22", "bad port '0'" },
+            { "hostfwd", "sctp::22-:22", "'sctp'" },
+            { "hostfwd", "tcp:22", "malformed" },
+            { "net", "10.0.2.0/29", "too small" },  /* no net + 15 */
         };
 
         for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
@@ -692,11 +695,50 @@ static void test_options(void)
 
             keyval_set(kv, bad[i][0], bad[i][1]);
             g_assert_null(netdev_new(root, TYPE_NETDEV_USER, "u", kv, &err));
-            g_assert_nonnull(strstr(error_get_pretty(err), bad[i][1]));
+            g_assert_nonnull(strstr(error_get_pretty(err), bad[i][2]));
+            g_assert_nonnull(strstr(error_get_pretty(err), "netdevs/u"));
             g_clear_pointer(&err, error_free);
         }
     }
     object_unref(root);
+}
+
+/* -netdev and -nic through the command line, on a machine without slots */
+static void test_cli(void)
+{
+    g_autoptr(CliOptions) o = cli_options_new();
+    Object *root = object_new(TYPE_CONTAINER);
+    Error *err = NULL;
+    char *argv[] = { (char *)"hemu", (char *)"-M", (char *)"none",
+                     (char *)"-netdev", (char *)"user,id=n0,net=10.9.0.0/16",
+                     (char *)"-nic", (char *)"user", NULL };
+    NetDev *nd;
+
+    g_assert_true(cli_parse(o, 5, argv, &error_abort));
+    g_assert_nonnull(cli_build(o, root, &error_abort));
+    nd = netdev_find(root, "n0");
+    g_assert_nonnull(nd);
+    g_assert_cmpstr(object_get_typename(OBJECT(nd)), ==, TYPE_NETDEV_USER);
+    g_assert_true(netdev_link_is_up(nd));
+    object_unref(root);
+
+    /* -nic wants a virtio-net-device, and "none" has no transport: the
+       error names -nic and the reason */
+    root = object_new(TYPE_CONTAINER);
+    {
+        g_autoptr(CliOptions) o2 = cli_options_new();
+
+        g_assert_true(cli_parse(o2, 7, argv, &error_abort));
+        g_assert_null(cli_build(o2, root, &err));
+        g_assert_nonnull(strstr(error_get_pretty(err), "-nic"));
+        g_assert_nonnull(strstr(error_get_pretty(err),
+                                "no free virtio-mmio transport"));
+        g_clear_pointer(&err, error_free);
+        /* the backend was made before the device failed */
+        g_assert_nonnull(netdev_find(root, "nic0"));
+    }
+    object_unref(root);
+    drain_main_loop();
 }
 
 int main(int argc, char **argv)
@@ -710,5 +752,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio-net/rx-backpressure", test_rx_backpressure);
     g_test_add_func("/virtio-net/options", test_options);
     g_test_add_func("/virtio-net/slirp", test_slirp_arp_and_hostfwd);
+    g_test_add_func("/virtio-net/cli", test_cli);
     return g_test_run();
 }

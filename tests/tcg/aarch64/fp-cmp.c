@@ -83,6 +83,19 @@ static uint64_t fcsel_d(uint64_t x, uint64_t y, uint64_t a, uint64_t b)
     return r;
 }
 
+/* fcsel with AL / NV (both "always", Arm ARM ConditionHolds): Rn */
+static uint64_t fcsel_al_nv(uint64_t a, uint64_t b)
+{
+    uint64_t r1, r2;
+
+    __asm__ volatile("fmov d1, %2\n\tfmov d2, %3\n\t"
+                     "fcsel d0, d1, d2, al\n\tfmov %0, d0\n\t"
+                     "fcsel s0, s2, s1, nv\n\tfmov %1, d0"
+                     : "=&r"(r1), "=&r"(r2) : "r"(a), "r"(b)
+                     : "v0", "v1", "v2");
+    return r1 ^ (r2 << 32);
+}
+
 static void clear_fpsr(void)
 {
     tl_write_sysreg(fpsr, 0);
@@ -135,6 +148,9 @@ static void test_fcsel(void)
 {
     tl_check_eq(fcsel_d(1, 2, 0x1111, 0x2222), 0x1111, "fcsel lt true");
     tl_check_eq(fcsel_d(2, 1, 0x1111, 0x2222), 0x2222, "fcsel lt false");
+    /* al: d0 = d1 = 0x1111; nv: s0 = s2 = 0x2222 (upper bits zeroed) */
+    tl_check_eq(fcsel_al_nv(0x1111, 0x2222), 0x1111 ^ (0x2222ull << 32),
+                "fcsel al/nv select Rn");
 }
 
 static __attribute__((noinline)) int run(void)

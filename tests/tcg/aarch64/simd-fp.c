@@ -166,9 +166,40 @@ static void test_misc(void)
     check_v(fcmge0_s(neg, Z, ONES), 0, 0, "fcmge #0 s (-1)");
 }
 
+/* --- FP across lanes (found missing by the fpdiff differential test) -- */
+
+T3(fmaxv_4s, "fmaxv s0, v1.4s")
+T3(fminv_4s, "fminv s0, v1.4s")
+T3(fmaxnmv_4s, "fmaxnmv s0, v1.4s")
+T3(fminnmv_4s, "fminnmv s0, v1.4s")
+
+static void test_across(void)
+{
+    /* {qNaN 0x7fc00001, 2.0, 3.0, 1.0} */
+    const V qn = { { S2(0x40000000, 0x7fc00001), S2(0x3f800000, 0x40400000) } };
+    /* {1.0, qNaN 0x7fc0000a, sNaN 0x7f80000b, 2.0} */
+    const V two_nans = { { S2(0x7fc0000a, 0x3f800000),
+                           S2(0x40000000, 0x7f80000b) } };
+
+    /* {1, 2, 3, 4}: max 4.0, min 1.0; the rest of V0 is cleared */
+    check_v(fmaxv_4s(ONE234, Z, ONES), 0x40800000, 0, "fmaxv .4s");
+    check_v(fminv_4s(ONE234, Z, ONES), 0x3f800000, 0, "fminv .4s");
+    /* maxNum ignores the quiet NaN: max(max(NaN, 2), max(3, 1)) = 3.0 */
+    check_v(fmaxnmv_4s(qn, Z, ONES), 0x40400000, 0, "fmaxnmv .4s NaN");
+    check_v(fminnmv_4s(qn, Z, ONES), 0x3f800000, 0, "fminnmv .4s NaN");
+    /* Reduce() pairs the halves: min(min(1, qA), min(sB, 2)) =
+       min(qA, quiet(sB) 0x7fc0000b) = qA (both quiet now: the first),
+       with IOC from sB; a left-to-right fold would return 0x7fc0000b */
+    tl_write_sysreg(fpsr, 0);
+    check_v(fminv_4s(two_nans, Z, ONES), 0x7fc0000a, 0, "fminv .4s order");
+    tl_check_eq(tl_read_sysreg(fpsr), 1, "fminv .4s sNaN sets IOC");
+    tl_write_sysreg(fpsr, 0);
+}
+
 static __attribute__((noinline)) int run(void)
 {
     test_arith();
+    test_across();
     test_cmp();
     test_misc();
     return tl_done();

@@ -418,9 +418,52 @@ static void test_permutes(void)
     check_v(tbx_8b(A, B, idx2), 0xff0720207f08f010ull, 0, "tbx 2 regs");
 }
 
+/* --- forms the FP/SIMD differential test (fpdiff/) found missing ----- */
+
+T3(orn_8b, "orn v0.8b, v1.8b, v2.8b")
+T3(bif_8b, "bif v0.8b, v1.8b, v2.8b")
+T3(rbit_16b, "rbit v0.16b, v1.16b")
+T3(uadalp_2d, "uadalp v0.2d, v1.4s")
+T3(sadalp_4h, "sadalp v0.4h, v1.8b")
+T3(sshl_2s, "sshl v0.2s, v1.2s, v2.2s")
+T3(ushl_4h, "ushl v0.4h, v1.4h, v2.4h")
+
+static void test_fpdiff_regressions(void)
+{
+    const V z = { { 0, 0 } };
+    const V ones = { { ~0ull, ~0ull } };
+    const V small = { { 0x0000000300000001ull, 0x0000000700000005ull } };
+    const V m128 = { { 0x8080808080808080ull, 0x8080808080808080ull } };
+    V d = { { 0x00ff00ff00ff00ffull, 0xffff0000ffff0000ull } };
+
+    /* logic ops with size = 3 (ORN, BIF) and Q = 0: the high half is 0 */
+    check_v(orn_8b(A, B, ones), A.d[0] | ~B.d[0], 0, "orn .8b");
+    check_v(bif_8b(A, B, d), (d.d[0] & B.d[0]) | (A.d[0] & ~B.d[0]), 0,
+            "bif .8b");
+    /* RBIT reverses each byte: 08 -> 10, 07 -> e0, 06 -> 60, 05 -> a0,
+       04 -> 20, 03 -> c0, 02 -> 40, 01 -> 80; fd -> bf, 02 -> 40,
+       fe -> 7f, 80 -> 01, 00 -> 00, ff -> ff, 01 -> 80, 7f -> fe */
+    check_v(rbit_16b(B, z, z), 0x8040c020a060e010ull, 0xfe80ff00017f40bfull,
+            "rbit .16b");
+    /* UADALP .2d: word pairs of A summed, plus Vd: 0x40302010 +
+       0x80706050 + 0x300000001 = 0x3c0a08061; 0xb0a09080 + 0xf0e0d0c0 +
+       0x700000005 = 0x8a1816145 */
+    check_v(uadalp_2d(A, z, small), 0x3c0a08061ull, 0x8a1816145ull,
+            "uadalp .2d");
+    /* SADALP .4h: signed byte pairs of A's low half: 10+20 = 0x30,
+       30+40 = 0x70, 50+60 = 0xb0, 70+(-80) = -0x10; plus -1 each */
+    check_v(sadalp_4h(A, z, ones), 0xffef00af006f002full, 0, "sadalp .4h");
+    /* shift byte 0x80 = -128: a right shift past the lane: 0, or -1
+       for the negative word 0x80706050 (SSHL), 0 for USHL */
+    check_v(sshl_2s(A, m128, ones), 0xffffffff00000000ull, 0,
+            "sshl .2s by -128");
+    check_v(ushl_4h(A, m128, ones), 0, 0, "ushl .4h by -128");
+}
+
 static __attribute__((noinline)) int run(void)
 {
     test_three_same();
+    test_fpdiff_regressions();
     test_shift_misc();
     test_moves();
     test_immediates();

@@ -211,6 +211,8 @@ class Gen:
                 fb = ', #%d' % r.randrange(1, bits + 1)
             return ['fmov %s9, %s%d' % (g, src, n),
                     '%s %s%d, %s9%s' % (op, t, d, g, fb)]
+        if r.random() < 0.4:                # FMOV X <-> V.D[1]
+            return ['fmov x9, v%d.d[1]' % n, 'fmov v%d.d[1], x9' % d]
         return ['fmov %s%d, #%s' % (t, d, self.fp_imm())]
 
     # -- integer three same
@@ -658,10 +660,31 @@ def movx(reg, val):
 
 
 def generate(seed, blocks, insns):
-    """(assembly text, blocks) where blocks[i] = dict(fpcr, nzcv, insns:
-    [(byte offset from fpdiff_run, text)])."""
+    """(assembly text, blocks) of @blocks random blocks of at least @insns
+    instructions each; blocks[i] is a dict: fpcr, nzcv, seeds (32 128-bit
+    integers), insns [(byte offset from fpdiff_run, text)]."""
     r = random.Random(seed)
     g = Gen(r)
+    specs = []
+    for _ in range(blocks):
+        rmode = r.randrange(4)
+        fpcr = rmode << 22
+        fpcr |= (1 << 24) if r.random() < 0.3 else 0     # FZ
+        fpcr |= (1 << 25) if r.random() < 0.3 else 0     # DN
+        fpcr |= (1 << 26) if r.random() < 0.3 else 0     # AHP (no FP16)
+        nzcv = r.randrange(16)
+        seeds = [seed_reg(r) for _ in range(32)]
+        body = []
+        while len(body) < insns:
+            body.extend(g.insn())
+        specs.append({'fpcr': fpcr, 'nzcv': nzcv, 'seeds': seeds,
+                      'insns': body})
+    return assemble(specs)
+
+
+def assemble(specs):
+    """Assembly text for blocks given as dicts (fpcr, nzcv, seeds, insns
+    as texts); returns (text, blocks) with the insns as (offset, text)."""
     text = []
     info = []
     off = 0
@@ -682,14 +705,8 @@ def generate(seed, blocks, insns):
               'stp d12, d13, [sp, #32]', 'stp d14, d15, [sp, #48]',
               'adrp x1, fpdiff_seeds', 'add x1, x1, :lo12:fpdiff_seeds']:
         emit(s)
-    seeds = []
-    for b in range(blocks):
-        rmode = r.randrange(4)
-        fpcr = rmode << 22
-        fpcr |= (1 << 24) if r.random() < 0.3 else 0     # FZ
-        fpcr |= (1 << 25) if r.random() < 0.3 else 0     # DN
-        fpcr |= (1 << 26) if r.random() < 0.3 else 0     # AHP (no FP16)
-        nzcv = r.randrange(16)
+    for b, spec in enumerate(specs):
+        fpcr, nzcv = spec['fpcr'], spec['nzcv']
         text.append('// block %d fpcr 0x%08x nzcv %x' % (b, fpcr, nzcv))
         for s in movx('x9', fpcr) + ['msr fpcr, x9',
                                      'movz x9, #0x%x, lsl #16' % (nzcv << 12),
@@ -698,18 +715,15 @@ def generate(seed, blocks, insns):
         for q in range(0, 32, 4):
             emit('ld1 {v%d.16b, v%d.16b, v%d.16b, v%d.16b}, [x1], #64'
                  % (q, q + 1, q + 2, q + 3))
-        seeds.extend(seed_reg(r) for _ in range(32))
-        body = []
-        while len(body) < insns:
-            for s in g.insn():
-                body.append((emit(s), s))
+        body = [(emit(s), s) for s in spec['insns']]
         for q in range(0, 32, 4):
             emit('st1 {v%d.16b, v%d.16b, v%d.16b, v%d.16b}, [x0], #64'
                  % (q, q + 1, q + 2, q + 3))
         for s in ['mrs x9, fpsr', 'mrs x10, nzcv', 'stp x9, x10, [x0], #16',
                   'msr fpsr, xzr']:
             emit(s)
-        info.append({'fpcr': fpcr, 'nzcv': nzcv, 'insns': body})
+        info.append({'fpcr': fpcr, 'nzcv': nzcv, 'seeds': spec['seeds'],
+                     'insns': body})
     for s in ['msr fpcr, xzr', 'ldp d10, d11, [sp, #16]',
               'ldp d12, d13, [sp, #32]', 'ldp d14, d15, [sp, #48]',
               'ldp d8, d9, [sp], #64', 'ret']:
@@ -718,19 +732,18 @@ def generate(seed, blocks, insns):
     text.append('\t.section .rodata')
     text.append('\t.balign 16')
     text.append('\t.global fpdiff_nblocks')
-    text.append('fpdiff_nblocks: .word %d' % blocks)
+    text.append('fpdiff_nblocks: .word %d' % len(specs))
     text.append('\t.balign 16')
     text.append('fpdiff_seeds:')
-    for v in seeds:
-        text.append('\t.quad 0x%016x, 0x%016x' % (v & (2**64 - 1), v >> 64))
+    for spec in specs:
+        for v in spec['seeds']:
+            text.append('\t.quad 0x%016x, 0x%016x' % (v & (2**64 - 1),
+                                                     v >> 64))
     text.append('\t.bss')
     text.append('\t.balign 16')
     text.append('\t.global fpdiff_dump')
-    text.append('fpdiff_dump: .zero %d' % (blocks * DUMP_BYTES))
+    text.append('fpdiff_dump: .zero %d' % (len(specs) * DUMP_BYTES))
     text.append('\t.section .note.GNU-stack, "", %progbits')
-    # the listing keeps the seeds for the reports
-    for b in range(blocks):
-        info[b]['seeds'] = seeds[32 * b:32 * b + 32]
     return '\n'.join(text) + '\n', info
 
 
