@@ -288,15 +288,54 @@ static bool cli_build_device(Object *machine, const char *arg, Error **errp)
  * -M file:PATH: the file describes the whole machine, so command-line
  * options that would configure it are refused rather than ignored.
  */
+/*
+ * -semihosting on a machine file: the CPUs' own "semihosting" property
+ * (a file board has no machine property for it), then their clusters are
+ * reset, since CPUs read it at reset.
+ */
+static int cli_file_semihosting(Object *obj, void *opaque)
+{
+    const char *on = opaque;
+    bool any = false;
+
+    if (!object_dynamic_cast(obj, "cpu-cluster")) {
+        return 0;
+    }
+    for (unsigned i = 0;; i++) {
+        g_autofree char *name = g_strdup_printf("cpu[%u]", i);
+        Object *cpu = object_get_child(obj, name);
+
+        if (!cpu) {
+            break;
+        }
+        if (object_property_find(cpu, "semihosting")) {
+            /* the frontends' CPU properties are runtime-settable */
+            any |= object_property_parse(cpu, "semihosting", on, NULL);
+        }
+    }
+    if (any) {
+        resettable_reset(obj, RESET_TYPE_COLD);
+    }
+    return 0;
+}
+
 static MachineState *cli_build_from_file(const CliOptions *o, Object *root,
                                          Error **errp)
 {
-    if (keyval_count(o->machine_props)) {
+    const char *semihosting = NULL;
+    MachineState *ms;
+
+    for (size_t i = 0; i < keyval_count(o->machine_props); i++) {
+        const char *key = keyval_key(o->machine_props, i);
+
+        if (!strcmp(key, "semihosting")) {
+            semihosting = keyval_get(o->machine_props, key);
+            continue;
+        }
         error_setg(errp, "-M file:%s: machine property '%s' (from -m, "
                    "-smp, -cpu, -kernel, -initrd, -append or -dtb) cannot be "
                    "combined with a machine file (set it in the file's "
-                   "machine: mapping)", o->machine_file,
-                   keyval_key(o->machine_props, 0));
+                   "machine: mapping)", o->machine_file, key);
         return NULL;
     }
     if (o->serials->len) {
@@ -305,7 +344,12 @@ static MachineState *cli_build_from_file(const CliOptions *o, Object *root,
                    "file's machine: mapping)", o->machine_file);
         return NULL;
     }
-    return machine_file_create(root, o->machine_file, errp);
+    ms = machine_file_create(root, o->machine_file, errp);
+    if (ms && semihosting) {
+        object_child_foreach(OBJECT(ms), cli_file_semihosting,
+                             (void *)semihosting);
+    }
+    return ms;
 }
 
 MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)

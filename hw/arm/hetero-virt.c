@@ -252,28 +252,18 @@ static bool hv_load_dsp_kernel(HeteroVirtState *hs, uint32_t *entry,
                                Error **errp)
 {
     LoadElfOptions opts = { .machine = HV_EM_HEXAGON };
-    g_autofree char *data = NULL;
     LoadElfResult res;
-    GError *gerr = NULL;
     AddressSpace as;
-    gsize len = 0;
     bool ok;
 
-    if (!g_file_get_contents(hs->dsp_kernel, &data, &len, &gerr)) {
-        error_setg(errp, "machine hetero-virt: dsp-kernel %s: %s",
-                   hs->dsp_kernel, gerr->message);
-        g_error_free(gerr);
-        return false;
-    }
     address_space_init(&as, memory_map_root(hs->dsp_map), "dsp-loader");
-    ok = load_elf_buffer_as(data, len, hs->dsp_kernel, &as, &opts, &res,
-                            errp);
+    ok = load_elf_as(hs->dsp_kernel, &as, &opts, &res, errp);
     address_space_destroy(&as);
     if (!ok) {
         error_prepend(errp, "machine hetero-virt: dsp-kernel: ");
         return false;
     }
-    *entry = (uint32_t)load_elf_entry_paddr(data, len, res.entry);
+    *entry = (uint32_t)res.entry_paddr;
     return true;
 }
 

@@ -289,7 +289,7 @@ static bool loader_write_all(GenericLoaderState *s, uint64_t *entry,
 
         ok = load_elf_buffer_as(data, len, s->file, &as, &opts, &res, errp);
         if (ok && entry) {
-            *entry = load_elf_entry_paddr(data, len, res.entry);
+            *entry = res.entry_paddr;
         }
     } else {
         ok = loader_write_raw(s, &as, errp);

@@ -282,6 +282,7 @@ bool load_elf_buffer_as(const void *data, size_t size, const char *name,
         return false;
     }
     r.entry = e.entry;
+    r.entry_paddr = load_elf_entry_paddr(data, size, e.entry);
     r.machine = e.machine;
     r.flags = e.flags;
     r.elf_class = e.is64 ? 64 : 32;

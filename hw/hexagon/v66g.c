@@ -62,27 +62,18 @@ static bool v66g_load_kernel(MachineState *ms, uint64_t *entry,
                              Error **errp)
 {
     LoadElfOptions opts = { .machine = V66G_EM_HEXAGON };
-    g_autofree char *data = NULL;
     LoadElfResult res;
-    GError *gerr = NULL;
     AddressSpace as;
-    gsize len = 0;
     bool ok;
 
-    if (!g_file_get_contents(ms->kernel, &data, &len, &gerr)) {
-        error_setg(errp, "machine V66G_1024: -kernel %s: %s", ms->kernel,
-                   gerr->message);
-        g_error_free(gerr);
-        return false;
-    }
     address_space_init(&as, &ms->sysmem, "v66g-loader");
-    ok = load_elf_buffer_as(data, len, ms->kernel, &as, &opts, &res, errp);
+    ok = load_elf_as(ms->kernel, &as, &opts, &res, errp);
     address_space_destroy(&as);
     if (!ok) {
         error_prepend(errp, "machine V66G_1024: -kernel: ");
         return false;
     }
-    *entry = load_elf_entry_paddr(data, len, res.entry);
+    *entry = res.entry_paddr;
     return true;
 }
 

@@ -44,6 +44,8 @@ typedef struct LoadElfOptions {
 
 typedef struct LoadElfResult {
     uint64_t entry;             /* e_entry, untranslated (the CPU's view) */
+    uint64_t entry_paddr;       /* e_entry as the physical address it was
+                                   loaded at (load_elf_entry_paddr) */
     hwaddr lowest;              /* first byte written, after translation */
     hwaddr highest;             /* last byte written (inclusive), after
                                    translation; lowest > highest when no

@@ -367,3 +367,36 @@ def log_problems(console_text, allow_path=ALLOW_FILE):
         if not any(pat.search(m.group(1)) for pat, _ in allow):
             problems.append(m.group(1))
     return problems
+
+
+def select_configs(names, configs):
+    """@names (all of @configs when empty), or None after logging the
+    first unknown one with the accepted list."""
+    names = names or list(configs)
+    bad = [n for n in names if n not in configs]
+    if bad:
+        log(f'unknown configuration {bad[0]} (accepted: '
+            f'{", ".join(configs)})')
+        return None
+    return names
+
+
+def fetch_or_skip(hemu):
+    """(cache, vmlinuz, busybox), or None after logging the skip."""
+    cache = cache_dir(hemu)
+    files = fetch(cache)
+    if not files:
+        log('skip: cannot fetch the Debian arm64 kernel and busybox-static')
+        return None
+    return (cache, *files)
+
+
+def log_console_tail(text, err, lines=25):
+    """The end of a failed boot's console and of hemu's stderr."""
+    if isinstance(err, bytes):
+        err = err.decode(errors='replace')
+    log('    last console lines:')
+    for line in text.splitlines()[-lines:]:
+        log('    | ' + line)
+    for line in err.splitlines()[-10:]:
+        log('    stderr: ' + line)

@@ -9,8 +9,8 @@ each Hexagon guest test of tests/tcg/hexagon (the ELFs the build puts in
 tests/tcg/hexagon/ beside hemu) runs on
   hemu -M V66G_1024 -cpu v68 -semihosting -kernel X.elf
 and on
-  hemu -M boards/v66g.yaml -device loader,file=X.elf,cluster=hexagon,cpu-num=0
-(the file sets the CPU property semihosting), and the output (stdout and
+  hemu -M boards/v66g.yaml -semihosting -device loader,file=X.elf,cluster=hexagon,cpu-num=0
+(-semihosting sets the threads' "semihosting" property), and the output (stdout and
 stderr) and the exit status must be identical.  Skips (77) when the ELFs
 were not built (no clang-19 / ld.lld-19).
 """
@@ -54,7 +54,7 @@ def main():
     for name, elf in elfs:
         c = run(hemu, ['-M', 'V66G_1024', '-cpu', 'v68', '-smp', '4',
                        '-semihosting', '-kernel', elf])
-        f = run(hemu, ['-M', board, '-device',
+        f = run(hemu, ['-M', board, '-semihosting', '-device',
                        f'loader,id=k,file={elf},cluster=hexagon,cpu-num=0'])
         check(f'v66g-{name}', c == f and 'PASS' in c[1] + c[2],
               f'C board {c!r}\nfile board {f!r}')

@@ -44,8 +44,8 @@ import sys
 import time
 import zlib
 
-from linuxlib import (SKIP, cache_dir, fetch, log, log_problems,
-                      write_initramfs)
+from linuxlib import (SKIP, fetch_or_skip, log, log_console_tail,
+                      log_problems, select_configs, write_initramfs)
 
 MARKER = 'HEMU-LINUX-BOOT-OK'
 APPEND = 'console=ttyAMA0 panic=-1'
@@ -162,11 +162,8 @@ def boot(hemu, name, vmlinuz, initrd, timeout, extra=()):
         log(f'ok {name}: {marker[0].strip()} (wall {wall:.1f} s)')
         return True
     log(f'FAIL {name}: status {rc} after {wall:.1f} s, marker '
-        f'{"seen" if marker else "not seen"}; last console lines:')
-    for line in text.splitlines()[-25:]:
-        log('    | ' + line)
-    for line in err.decode(errors='replace').splitlines()[-10:]:
-        log('    stderr: ' + line)
+        f'{"seen" if marker else "not seen"}')
+    log_console_tail(text, err)
     return False
 
 
@@ -180,18 +177,14 @@ def main(argv):
     if args[:1] == ['--dsp-elf'] and len(args) >= 2:
         dsp_elf = os.path.abspath(args[1])
         args = args[2:]
-    names = args or [n for n in CONFIGS if n != 'hetero' or dsp_elf]
-    bad = [n for n in names if n not in CONFIGS]
-    if bad:
-        log(f'unknown configuration {bad[0]} (accepted: '
-            f'{", ".join(CONFIGS)})')
+    names = select_configs(args or [n for n in CONFIGS
+                                    if n != 'hetero' or dsp_elf], CONFIGS)
+    if names is None:
         return 2
-    cache = cache_dir(hemu)
-    files = fetch(cache)
-    if not files:
-        log('skip: cannot fetch the Debian arm64 kernel and busybox-static')
+    got = fetch_or_skip(hemu)
+    if not got:
         return SKIP
-    vmlinuz, busybox = files
+    cache, vmlinuz, busybox = got
     initrd = os.path.join(cache, 'initramfs.cpio.gz')
     build_initramfs(busybox, initrd)
     timeout = int(os.environ.get('HEMU_LINUX_TIMEOUT', '600'))

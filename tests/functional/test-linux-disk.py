@@ -42,8 +42,9 @@ import sys
 import tempfile
 import time
 
-from linuxlib import (SKIP, cache_dir, fetch, kernel_modules, log,
-                      log_problems, write_initramfs)
+from linuxlib import (SKIP, fetch_or_skip, kernel_modules, log,
+                      log_console_tail, log_problems, select_configs,
+                      write_initramfs)
 
 APPEND = 'console=ttyAMA0 panic=-1'
 MACHINE = ['-M', 'virt', '-cpu', 'cortex-a57', '-m', '512M', '-nographic',
@@ -202,11 +203,7 @@ def boot(hemu, name, vmlinuz, initrd, timeout):
             log(f'ok {name}: {done.strip()} (wall {wall:.1f} s)')
             return True
         log(f'FAIL {name} after {wall:.1f} s: {why}')
-        log('    last console lines:')
-        for line in text.splitlines()[-25:]:
-            log('    | ' + line)
-        for line in err.decode(errors='replace').splitlines()[-10:]:
-            log('    stderr: ' + line)
+        log_console_tail(text, err, 25)
         return False
 
 
@@ -215,11 +212,8 @@ def main(argv):
         print(__doc__)
         return 2
     hemu = os.path.abspath(argv[1])
-    names = argv[2:] or list(CONFIGS)
-    bad = [n for n in names if n not in CONFIGS]
-    if bad:
-        log(f'unknown configuration {bad[0]} (accepted: '
-            f'{", ".join(CONFIGS)})')
+    names = select_configs(argv[2:], CONFIGS)
+    if names is None:
         return 2
     if not log_filter_works():
         return 1
@@ -230,12 +224,10 @@ def main(argv):
     if tools:
         log(f'skip: {", ".join(tools)} missing (Debian package e2fsprogs)')
         return SKIP
-    cache = cache_dir(hemu)
-    files = fetch(cache)
-    if not files:
-        log('skip: cannot fetch the Debian arm64 kernel and busybox-static')
+    got = fetch_or_skip(hemu)
+    if not got:
         return SKIP
-    vmlinuz, busybox = files
+    cache, vmlinuz, busybox = got
     modules = kernel_modules(vmlinuz, MODULES)
     if modules is None:
         log('FAIL: the kernel package lacks the modules ' + ', '.join(MODULES))
