@@ -6,8 +6,9 @@
  * they share: the register offsets of the IPC mailbox and of the DSP
  * subsystem controller, the carveout layout, the job ring and its
  * descriptors, the doorbell bits and the two computations.  Typed from
- * the machine contract (/work/briefs/hetero-spec.md, "hetero-virt"), not
- * from hemu's headers, which the programs must not include.
+ * the machine's documentation (docs/user/hetero.md for the maps,
+ * docs/user/hetero-devices.md for the registers), not from hemu's
+ * headers, which the programs must not include.
  *
  * Ring (in the shared carveout; ARM address = the controller's
  * SHARED_BASE, DSP address = DEMO_DSP_SHARED_BASE):

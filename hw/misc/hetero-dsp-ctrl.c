@@ -3,8 +3,8 @@
  * hetero-virt DSP subsystem controller model
  * (include/hw/misc/hetero-dsp-ctrl.h).
  *
- * Spec: /work/briefs/hetero-spec.md, "DSP subsystem controller"; user
- * documentation: docs/user/hetero-devices.md.
+ * Spec and user documentation (register by register):
+ * docs/user/hetero-devices.md, "DSP subsystem controller".
  *
  * State: BOOT_ADDR, CTRL.RUN, the firmware's FW_STATE and FW_CODE, the
  * BOOT_ADDR latched at the last release, BOOT_COUNT, INT_STATUS and

@@ -2,8 +2,8 @@
 /*
  * hetero-virt IPC mailbox model (include/hw/misc/hetero-mailbox.h).
  *
- * Spec: /work/briefs/hetero-spec.md, "IPC mailbox"; user documentation:
- * docs/user/hetero-devices.md.
+ * Spec and user documentation (register by register):
+ * docs/user/hetero-devices.md, "IPC mailbox".
  *
  * State: per side, the doorbells pending for it (status), its enable mask,
  * the count of non-zero RAISE writes its peer made, and its OUT words.

@@ -286,6 +286,7 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_sys),
     HEX_TABLE(hex_xtype),
     HEX_TABLE(hex_xtype2),
+    HEX_TABLE(hex_mpy3),
     HEX_TABLE(hex_more),
 };
 

@@ -801,6 +801,7 @@ static bool decode_slot(DisasContext *ctx, const HexSlot *slots, int i)
            hex_decode_ldst(ctx, s->insn) || hex_decode_cr(ctx, s->insn) ||
            hex_decode_sys(ctx, s->insn) || hex_decode_xtype(ctx, s->insn) ||
            hex_decode_xtype2(ctx, s->insn) ||
+           hex_decode_mpy3(ctx, s->insn) ||
            hex_decode_more(ctx, s->insn);
 }
 

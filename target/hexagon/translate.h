@@ -125,6 +125,7 @@ bool hex_decode_sys(DisasContext *ctx, uint32_t insn);
 bool hex_decode_xtype(DisasContext *ctx, uint32_t insn);
 bool hex_decode_xtype2(DisasContext *ctx, uint32_t insn);
 bool hex_decode_more(DisasContext *ctx, uint32_t insn);
+bool hex_decode_mpy3(DisasContext *ctx, uint32_t insn);
 /* Duplex halves; @group: 0 L1, 1 L2, 2 S1, 3 S2, 4 A. */
 bool hex_decode_sub(DisasContext *ctx, int group, uint32_t half);
 

@@ -8,7 +8,7 @@
  * defined here with a uint32 property "reset-pc" (settable once realized,
  * as the Hexagon CPU's), standing in for the Hexagon thread 0.
  *
- * Expected values are the register contract of hetero-spec.md ("DSP
+ * Expected values are the register contract of docs/user/hetero-devices.md ("DSP
  * subsystem controller"), worked by hand in the comments; offsets are
  * written out as numbers on purpose (a wrong #define would show).
  */

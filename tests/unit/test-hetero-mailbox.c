@@ -6,7 +6,7 @@
  * in one address space of the test, and the two interrupt outputs are
  * IRQLines of the test that record their level.
  *
- * Expected values are the register contract of hetero-spec.md ("IPC
+ * Expected values are the register contract of docs/user/hetero-devices.md ("IPC
  * mailbox"), worked by hand in the comments; the register offsets are
  * written out as numbers here on purpose, so a wrong #define in the
  * device's header would not go unnoticed.

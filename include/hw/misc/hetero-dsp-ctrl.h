@@ -36,10 +36,9 @@
  * anything else, and unassigned offsets, is logged under
  * `-d guest_errors`, reads 0 and ignores writes.
  *
- * The numbers are the contract of /work/briefs/hetero-spec.md (the
- * hetero-virt machine and the demo programs use the same values); user
- * documentation: docs/user/hetero-devices.md.  Everything else is private
- * to hw/misc/hetero-dsp-ctrl.c.
+ * The numbers are the contract documented in docs/user/hetero-devices.md
+ * (the hetero-virt machine and the demo programs use the same values).
+ * Everything else is private to hw/misc/hetero-dsp-ctrl.c.
  */
 #ifndef HW_MISC_HETERO_DSP_CTRL_H
 #define HW_MISC_HETERO_DSP_CTRL_H

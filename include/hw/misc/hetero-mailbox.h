@@ -17,10 +17,9 @@
  * misaligned offsets, and unassigned offsets, are logged under
  * `-d guest_errors`, read 0 and ignore writes.  Reset clears everything.
  *
- * The numbers are the contract of /work/briefs/hetero-spec.md (the
- * hetero-virt machine and the demo programs use the same values); user
- * documentation: docs/user/hetero-devices.md.  Everything else is private
- * to hw/misc/hetero-mailbox.c.
+ * The numbers are the contract documented in docs/user/hetero-devices.md
+ * (the hetero-virt machine and the demo programs use the same values).
+ * Everything else is private to hw/misc/hetero-mailbox.c.
  */
 #ifndef HW_MISC_HETERO_MAILBOX_H
 #define HW_MISC_HETERO_MAILBOX_H
