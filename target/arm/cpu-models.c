@@ -94,15 +94,16 @@ static const ARMCPUModel model_a53 = {
 /*
  * max: every feature hemu implements.  MIDR: implementer 0 (reserved
  * for software use), architecture 0xf, part 0x051.  On top of the A57:
- * ID_AA64ISAR0.Atomic = 2 (LSE), ID_AA64MMFR1.PAN = 1, PARange 5 (48
- * bits) and the 16K granule (TGran16 = 1): MMFR0 0x101125.
+ * ID_AA64ISAR0.Atomic = 2 (LSE), SHA2 = 2 (SHA256 and SHA512), SHA3 = 1
+ * (EOR3, RAX1, XAR, BCAX): ISAR0 0x1_0021_2120; ID_AA64MMFR1.PAN = 1,
+ * PARange 5 (48 bits) and the 16K granule (TGran16 = 1): MMFR0 0x101125.
  */
 static const ARMCPUModel model_max = {
     .name = "max", .description = "every feature hemu implements",
     .midr = 0x000f0510, .revidr = 0, .ctr = 0x8444c004, .dczid = 4,
     .clidr = CORTEX_CLIDR, .aidr = 0,
     .id_aa64pfr0 = 0x1111, .id_aa64dfr0 = 0x10305106,
-    .id_aa64isar0 = 0x211120, .id_aa64mmfr0 = 0x101125,
+    .id_aa64isar0 = 0x100212120, .id_aa64mmfr0 = 0x101125,
     .id_aa64mmfr1 = 0x100000,
     .ccsidr = {
         [0] = CCSIDR(CCSIDR_WB_RA_WA, 256, 2),

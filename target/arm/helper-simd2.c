@@ -6,15 +6,16 @@
  * multiplies), multiplies by element, the saturating and rounding
  * shifts (by register and by immediate, narrowing ones too), saturating
  * narrowing/absolute/negate/accumulate of the two-register misc group,
- * and the SHA1/SHA256 instructions.
+ * and the SHA1/SHA256/SHA512 instructions.
  *
  * Invariants: element values are widened to __int128 before any
  * arithmetic that could leave 64 bits, so every SatQ sees the exact
  * value; a result is complete in a local before V<d> is written; FPSR.QC
  * is set when any lane saturates.
  * Spec: Arm ARM DDI 0487, C7.2 (each instruction's pseudocode: SADDL ..
- * UQRSHRN, SHA1C .. SHA256SU1), J1 (SignedSatQ, UnsignedSatQ,
- * SHAchoose, SHAparity, SHAmajority, SHAhashSIGMA0/1); FIPS 180-4.
+ * UQRSHRN, SHA1C .. SHA256SU1, SHA512H .. SHA512SU1), J1 (SignedSatQ,
+ * UnsignedSatQ, SHAchoose, SHAparity, SHAmajority, SHAhashSIGMA0/1);
+ * FIPS 180-4.
  */
 #include "helper-simd2.h"
 #include "helper-fp.h"
@@ -606,6 +607,85 @@ static void helper_simd_sha(void *envp, uint32_t desc)
 
 const TCGHelperInfo arm_helper_simd_sha = {
     .func = (const void *)helper_simd_sha, .name = "simd_sha",
+    .flags = TCG_CALL_NO_RWG, .nb_args = 2, .ret = TCG_CALL_VOID,
+    .args = { TCG_CALL_PTR, TCG_CALL_I32 },
+};
+
+/* --- SHA512 ------------------------------------------------------------ */
+
+/* FIPS 180-4 4.1.3: the big Sigma functions and the small sigma ones. */
+static uint64_t sha512_sum1(uint64_t x)
+{
+    return ror64(x, 14) ^ ror64(x, 18) ^ ror64(x, 41);
+}
+
+static uint64_t sha512_sum0(uint64_t x)
+{
+    return ror64(x, 28) ^ ror64(x, 34) ^ ror64(x, 39);
+}
+
+static uint64_t sha512_sig0(uint64_t x)
+{
+    return ror64(x, 1) ^ ror64(x, 8) ^ x >> 7;
+}
+
+static uint64_t sha512_sig1(uint64_t x)
+{
+    return ror64(x, 19) ^ ror64(x, 61) ^ x >> 6;
+}
+
+/*
+ * The C7.2 pseudocode, X = V<n>, Y = V<m>, W = V<d>, [1] the upper lane.
+ * SHA512H and SHA512H2 each do half of two SHA-512 rounds (FIPS 180-4
+ * 6.4.2), the upper lane first, its result feeding the lower lane:
+ * SHA512H the Ch + Sigma1 part of T1 (e = Y[1], f = X[0], g = X[1],
+ * then e = r[1] + Y[0]), SHA512H2 the Maj + Sigma0 part of the new a
+ * (a = Y[0], b = Y[1], c = X[0], then a = r[1]); W supplies the other
+ * terms.  SHA512SU0 adds sigma0 of the next word to two message words,
+ * SHA512SU1 adds sigma1(X) + Y to them.
+ */
+static void sha512_3reg(unsigned op, uint64_t r[2], const ArmVec *x,
+                        const ArmVec *y, const ArmVec *w)
+{
+    uint64_t t;
+
+    switch (op) {
+    case 0:                                     /* SHA512H */
+        r[1] = ((y->d[1] & x->d[0]) ^ (~y->d[1] & x->d[1])) +
+               sha512_sum1(y->d[1]) + w->d[1];
+        t = r[1] + y->d[0];
+        r[0] = ((t & y->d[1]) ^ (~t & x->d[0])) + sha512_sum1(t) + w->d[0];
+        break;
+    case 1:                                     /* SHA512H2 */
+        r[1] = ((x->d[0] & y->d[1]) ^ (x->d[0] & y->d[0]) ^
+                (y->d[1] & y->d[0])) + sha512_sum0(y->d[0]) + w->d[1];
+        r[0] = ((r[1] & y->d[0]) ^ (r[1] & y->d[1]) ^ (y->d[1] & y->d[0])) +
+               sha512_sum0(r[1]) + w->d[0];
+        break;
+    case 2:                                     /* SHA512SU1 */
+        r[1] = w->d[1] + sha512_sig1(x->d[1]) + y->d[1];
+        r[0] = w->d[0] + sha512_sig1(x->d[0]) + y->d[0];
+        break;
+    default:                                    /* SHA512SU0 */
+        r[0] = w->d[0] + sha512_sig0(w->d[1]);
+        r[1] = w->d[1] + sha512_sig0(x->d[0]);
+        break;
+    }
+}
+
+static void helper_simd_sha512(void *envp, uint32_t desc)
+{
+    CPUARMState *env = envp;
+    Desc2 s = unpack2(desc);
+    ArmVec x = arm_vec_get(env, s.rn), y = arm_vec_get(env, s.rm);
+    ArmVec w = arm_vec_get(env, s.rd), r;
+
+    sha512_3reg(s.op, r.d, &x, &y, &w);
+    arm_vec_put(env, s.rd, &r, 16);
+}
+
+const TCGHelperInfo arm_helper_simd_sha512 = {
+    .func = (const void *)helper_simd_sha512, .name = "simd_sha512",
     .flags = TCG_CALL_NO_RWG, .nb_args = 2, .ret = TCG_CALL_VOID,
     .args = { TCG_CALL_PTR, TCG_CALL_I32 },
 };

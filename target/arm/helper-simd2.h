@@ -110,6 +110,13 @@ extern const TCGHelperInfo arm_helper_simd_shift2;
  */
 #define ARM_SHA_2REG 8
 extern const TCGHelperInfo arm_helper_simd_sha;
+/*
+ * SHA512 (FEAT_SHA512) on 64-bit lanes: op 0 SHA512H, 1 SHA512H2,
+ * 2 SHA512SU1 (V<d>, V<n>, V<m>), ARM_SHA512SU0 SHA512SU0 (V<d>, V<n>).
+ * The SHA3 instructions are IR (translate-simd2.c).
+ */
+#define ARM_SHA512SU0 4
+extern const TCGHelperInfo arm_helper_simd_sha512;
 
 /* ---- floating-point helpers (helper-fp2.c) ----------------------------- */
 

@@ -13,7 +13,9 @@
  * Spec: Arm ARM DDI 0487, C4.1.95 (the encoding tables: "Advanced SIMD
  * three different", "x indexed element", "shift by immediate", "two-
  * register miscellaneous", "scalar pairwise", "Cryptographic three-
- * register SHA" and "two-register SHA"), C7.2 (the instructions).
+ * register SHA", "two-register SHA", "Cryptographic three-register
+ * SHA512", "two-register SHA512", "four-register" and "three-register,
+ * imm6"), C7.2 (the instructions).
  */
 #include "translate-simd.h"
 #include "helper-simd2.h"
@@ -282,6 +284,94 @@ static bool trans_SHA_2reg(DisasContext *s, arg_SHA_2reg *a)
     }
     return gen_simd2(s, &arm_helper_simd_sha, a->rd, a->rn, 0, 2, true,
                      false, ARM_SHA_2REG + a->op, false, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* SHA512 (FEAT_SHA512) and SHA3 (FEAT_SHA3)                           */
+
+/*
+ * The SHA3 instructions are bitwise on the two 64-bit halves: V@rd half
+ * h = ((Vn ^ Vm) ror @ror) for XAR, Vn ^ (Vm rol 1) for RAX1 (@rax1),
+ * Vn ^ Vm ^ Va for EOR3, Vn ^ (Vm & ~Va) for BCAX (@bcax).  Both halves
+ * are computed before either is written, so Vd may be a source.
+ */
+typedef enum Sha3Op { SHA3_EOR3, SHA3_BCAX, SHA3_XAR, SHA3_RAX1 } Sha3Op;
+
+static bool gen_sha3(DisasContext *s, Sha3Op op, unsigned rd, unsigned rn,
+                     unsigned rm, unsigned ra, unsigned ror)
+{
+    TCGContext *t = s->tcg;
+    TCGv_i64 res[2];
+
+    if (!arm_feature(s->env, ARM_FEAT_SHA3)) {
+        return false;
+    }
+    if (!a64_fp_access_check(s)) {
+        return true;
+    }
+    for (unsigned h = 0; h < 2; h++) {
+        TCGv_i64 n = a64_read_vreg(s, rn, h), m = a64_read_vreg(s, rm, h);
+
+        switch (op) {
+        case SHA3_EOR3:
+            tcg_gen_xor_i64(t, n, n, m);
+            tcg_gen_xor_i64(t, n, n, a64_read_vreg(s, ra, h));
+            break;
+        case SHA3_BCAX:
+            tcg_gen_andc_i64(t, m, m, a64_read_vreg(s, ra, h));
+            tcg_gen_xor_i64(t, n, n, m);
+            break;
+        case SHA3_XAR:
+            tcg_gen_xor_i64(t, n, n, m);
+            tcg_gen_rotri_i64(t, n, n, ror);
+            break;
+        case SHA3_RAX1:
+            tcg_gen_rotli_i64(t, m, m, 1);
+            tcg_gen_xor_i64(t, n, n, m);
+            break;
+        }
+        res[h] = n;
+    }
+    a64_write_vreg(s, rd, 0, res[0]);
+    a64_write_vreg(s, rd, 1, res[1]);
+    return true;
+}
+
+/* SHA512H, SHA512H2, SHA512SU1 (op 0..2); RAX1 (op 3) is SHA3's. */
+static bool trans_SHA512_3reg(DisasContext *s, arg_SHA512_3reg *a)
+{
+    if (a->op == 3) {
+        return gen_sha3(s, SHA3_RAX1, a->rd, a->rn, a->rm, 0, 0);
+    }
+    if (!arm_feature(s->env, ARM_FEAT_SHA512)) {
+        return false;
+    }
+    return gen_simd2(s, &arm_helper_simd_sha512, a->rd, a->rn, a->rm, 3,
+                     true, false, a->op, false, 0);
+}
+
+static bool trans_SHA512SU0(DisasContext *s, arg_SHA512SU0 *a)
+{
+    if (!arm_feature(s->env, ARM_FEAT_SHA512)) {
+        return false;
+    }
+    return gen_simd2(s, &arm_helper_simd_sha512, a->rd, a->rn, 0, 3, true,
+                     false, ARM_SHA512SU0, false, 0);
+}
+
+static bool trans_EOR3(DisasContext *s, arg_EOR3 *a)
+{
+    return gen_sha3(s, SHA3_EOR3, a->rd, a->rn, a->rm, a->ra, 0);
+}
+
+static bool trans_BCAX(DisasContext *s, arg_BCAX *a)
+{
+    return gen_sha3(s, SHA3_BCAX, a->rd, a->rn, a->rm, a->ra, 0);
+}
+
+static bool trans_XAR(DisasContext *s, arg_XAR *a)
+{
+    return gen_sha3(s, SHA3_XAR, a->rd, a->rn, a->rm, 0, a->imm6);
 }
 
 bool a64_translate_simd2(DisasContext *s, uint32_t insn)

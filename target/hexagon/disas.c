@@ -287,6 +287,7 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_xtype),
     HEX_TABLE(hex_xtype2),
     HEX_TABLE(hex_mpy3),
+    HEX_TABLE(hex_perm3),
     HEX_TABLE(hex_more),
 };
 

@@ -101,6 +101,19 @@ static int64_t cmpywh(uint32_t op, uint64_t s, uint64_t t, bool *ovf)
     return hex_xt2_sat((p + 0x4000) >> 15, 32, ovf);
 }
 
+/*
+ * vrcmpys: word @i of the result (0 real, 1 imaginary) is the sum of
+ * that part of the two complex numbers of Rss, each scaled by one
+ * halfword of the scalar word (Rtt.w[1] for :raw:hi, w[0] for :raw:lo),
+ * doubled (:<<1).
+ */
+static int64_t vrcmpys_lane(uint32_t op, uint64_t s, uint64_t t, int i)
+{
+    uint64_t c = op & M3P_ALT ? t >> 32 : t;
+
+    return 2 * (sh16(s, i) * sh16(c, 0) + sh16(s, i + 2) * sh16(c, 1));
+}
+
 static uint64_t complex_ops(uint32_t op, uint64_t s, uint64_t t, uint64_t x,
                             bool *ovf)
 {
@@ -135,6 +148,14 @@ static uint64_t complex_ops(uint32_t op, uint64_t s, uint64_t t, uint64_t x,
             sum += cmpy_word(op, s, t, i, op & M3P_ALT);
         }
         return (op & M3P_ACC ? x : 0) + (uint64_t)sum;
+    case M3_VRCMPYS:
+        for (int i = 0; i < 2; i++) {
+            int64_t p = vrcmpys_lane(op, s, t, i);
+
+            r = op & M3P_RND ? set_h(r, i, rnd_hi(p, ovf))
+                             : set_w(r, i, acc_w(op, x, i, p, ovf));
+        }
+        return r;
     }
     g_assert_not_reached();
 }
@@ -278,7 +299,7 @@ uint64_t hex_mpy3_eval(uint32_t op, uint64_t s, uint64_t t, uint64_t x,
 {
     unsigned kind = op & 0xff;
 
-    if (kind <= M3_VRCMPY) {
+    if (kind <= M3_VRCMPYS) {
         return complex_ops(op, s, t, x, ovf);
     }
     if (kind <= M3_VMPYH_RND) {

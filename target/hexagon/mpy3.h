@@ -24,6 +24,7 @@ enum {
     M3_CMPYWH,          /* Rd = cmpyiwh/cmpyrwh(Rss,Rt[*]):<<1:rnd:sat */
     M3_VCMPY,           /* Rdd [+]= vcmpyr/vcmpyi(Rss,Rtt)[:<<1]:sat */
     M3_VRCMPY,          /* Rdd [+]= vrcmpyr/vrcmpyi(Rss,Rtt[*]) */
+    M3_VRCMPYS,         /* [Rdd +=] vrcmpys(Rss,Rtt):<<1[:rnd]:sat:raw */
     M3_VRMPYH,          /* Rdd [+]= vrmpyh(Rss,Rtt) */
     M3_VDMPY,           /* Rdd [+]= vdmpy(Rss,Rtt)[:<<1]:sat */
     M3_VDMPY_RND,       /* Rd = vdmpy(Rss,Rtt)[:<<1]:rnd:sat */
@@ -46,7 +47,7 @@ enum {
 #define M3P_ACC   (1u << 11)    /* += (or ^= for M3_PMPY_XOR) */
 #define M3P_NAC   (1u << 12)    /* -= */
 #define M3P_ALT   (1u << 13)    /* imaginary part (i), odd halves (o),
-                                   vmpyhsu, vpmpyh */
+                                   vmpyhsu, vpmpyh, vrcmpys :raw:hi */
 #define M3P_UNS   (1u << 14)    /* unsigned: vrmpybu, vmpybu, ...uh */
 #define M3P_SAT   (1u << 15)    /* saturates (vmpyeh's plain += does not) */
 

@@ -69,33 +69,18 @@ static uint32_t helper_xt2_fp_flags(void *env, uint32_t op, uint32_t usr,
     return flags;
 }
 
-static const TCGHelperInfo helper_xt2_info = {
-    .func = (const void *)helper_xt2, .name = "xt2",
-    .flags = TCG_CALL_PURE, .nb_args = 6, .ret = TCG_CALL_I64,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I64,
-              TCG_CALL_I64, TCG_CALL_I64 },
-};
+HEX_OP6_HELPER_INFO(helper_xt2_info, helper_xt2, "xt2",
+                    TCG_CALL_I64);
 
-static const TCGHelperInfo helper_xt2_ovf_info = {
-    .func = (const void *)helper_xt2_ovf, .name = "xt2_ovf",
-    .flags = TCG_CALL_PURE, .nb_args = 6, .ret = TCG_CALL_I32,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I64,
-              TCG_CALL_I64, TCG_CALL_I64 },
-};
+HEX_OP6_HELPER_INFO(helper_xt2_ovf_info, helper_xt2_ovf, "xt2_ovf",
+                    TCG_CALL_I32);
 
-static const TCGHelperInfo helper_xt2_fp_info = {
-    .func = (const void *)helper_xt2_fp, .name = "xt2_fp",
-    .flags = TCG_CALL_PURE, .nb_args = 6, .ret = TCG_CALL_I64,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I64,
-              TCG_CALL_I64, TCG_CALL_I64 },
-};
+HEX_OP6_HELPER_INFO(helper_xt2_fp_info, helper_xt2_fp, "xt2_fp",
+                    TCG_CALL_I64);
 
-static const TCGHelperInfo helper_xt2_fp_flags_info = {
-    .func = (const void *)helper_xt2_fp_flags, .name = "xt2_fp_flags",
-    .flags = TCG_CALL_PURE, .nb_args = 6, .ret = TCG_CALL_I32,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I64,
-              TCG_CALL_I64, TCG_CALL_I64 },
-};
+HEX_OP6_HELPER_INFO(helper_xt2_fp_flags_info, helper_xt2_fp_flags,
+                    "xt2_fp_flags",
+                    TCG_CALL_I32);
 
 /* Operand @r as a 64-bit value: a pair, a predicate or a register. */
 static TCGv_i64 x2_operand(DisasContext *ctx, unsigned r, bool pair,

@@ -802,6 +802,7 @@ static bool decode_slot(DisasContext *ctx, const HexSlot *slots, int i)
            hex_decode_sys(ctx, s->insn) || hex_decode_xtype(ctx, s->insn) ||
            hex_decode_xtype2(ctx, s->insn) ||
            hex_decode_mpy3(ctx, s->insn) ||
+           hex_decode_perm3(ctx, s->insn) ||
            hex_decode_more(ctx, s->insn);
 }
 

@@ -126,6 +126,7 @@ bool hex_decode_xtype(DisasContext *ctx, uint32_t insn);
 bool hex_decode_xtype2(DisasContext *ctx, uint32_t insn);
 bool hex_decode_more(DisasContext *ctx, uint32_t insn);
 bool hex_decode_mpy3(DisasContext *ctx, uint32_t insn);
+bool hex_decode_perm3(DisasContext *ctx, uint32_t insn);
 /* Duplex halves; @group: 0 L1, 1 L2, 2 S1, 3 S2, 4 A. */
 bool hex_decode_sub(DisasContext *ctx, int group, uint32_t half);
 
@@ -263,5 +264,19 @@ enum { HEX_SYS_SETIMASK, HEX_SYS_SETPRIO };
 enum { HEX_TLB_W, HEX_TLB_R, HEX_TLB_P, HEX_TLB_CTLBW, HEX_TLB_OC };
 /* Operations of hex_helper_fp_info. */
 enum { HEX_FP_SFADD, HEX_FP_SFSUB, HEX_FP_SFMPY, HEX_FP_W2SF, HEX_FP_SF2W };
+
+/*
+ * The descriptor of a pure table-driven XTYPE helper
+ * fn(env, op, aux, s, t, x) returning @ret (TCG_CALL_I64 or _I32):
+ * translate-xtype2.c and translate-perm3.c evaluate whole families
+ * through one such helper, an operation number selecting the member.
+ */
+#define HEX_OP6_HELPER_INFO(var, fn, fname, retkind)                        \
+    static const TCGHelperInfo var = {                                      \
+        .func = (const void *)(fn), .name = (fname),                        \
+        .flags = TCG_CALL_PURE, .nb_args = 6, .ret = (retkind),             \
+        .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I64,   \
+                  TCG_CALL_I64, TCG_CALL_I64 },                             \
+    }
 
 #endif
