@@ -171,6 +171,39 @@ def test_monitor():
           'hetero-mailbox.dsp' in out and 'hetero-mailbox.apps' in out,
           'info mtree: each cluster sees its own view of the mailbox',
           out[-1500:])
+    # Every other monitor command on the heterogeneous machine: registers
+    # of each architecture (cpu N selects across clusters), xp through
+    # the selected CPU's cluster (the mailbox ID register, 0x4d424f58, at
+    # each cluster's own address), irq and clock wiring, stop/cont,
+    # system_reset (the DSP is held in reset again).
+    cmds = ('info registers\ncpu 1\ninfo registers\nxp /1wx 0xfc940000\n'
+            'cpu 0\nxp /1wx 0x0b000000\ninfo irq\ninfo clocks\ncont\n'
+            'stop\nsystem_reset\ninfo cpus\ninfo qom-tree\nquit\n')
+    rc, out, err = run(['-M', 'hetero-virt', '-kernel', ARM, '-serial',
+                        'null', '-S', '-monitor', 'stdio', '-device',
+                        f'loader,file={DSP},cluster=dsp'],
+                       timeout=60, input_text=cmds)
+    checks = {
+        'info registers (aarch64)': 'X00=' in out and 'PSTATE=' in out,
+        'info registers (hexagon, after cpu 1)': 'R00=' in out and
+        'SSR=' in out,
+        'xp through the DSP cluster': '00000000fc940000: 0x4d424f58' in out,
+        'xp through the ARM cluster': '000000000b000000: 0x4d424f58' in out,
+        'info irq: the DSP threads\' reset lines high':
+            re.search(r"/machine/dsp/cpu\[3\] in 'reset'\[0\]: level 1",
+                      out) is not None,
+        'info clocks: the DSP UART\'s clock':
+            '/machine/dsp-uart/clk (in): 24000000 Hz' in out,
+        'info qom-tree: the DSP cluster and its memory map':
+            '    dsp (cpu-cluster)' in out and
+            '    dsp-memory (memory-map)' in out,
+        'system_reset: the DSP threads held in reset':
+            len(re.findall(r'/machine/dsp/cpu\[\d\] \(hexagon\).*held in '
+                           r'reset', out)) == 4,
+    }
+    for what, ok in checks.items():
+        check(rc == 0 and ok, f'monitor on hetero-virt: {what}',
+              f'status {rc}\n{out[-2500:]}\n{err[-500:]}')
 
 
 def test_errors():
