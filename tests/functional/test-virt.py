@@ -520,6 +520,45 @@ def test_linux_protocol(tmp):
 
 
 
+def test_monitor(tmp):
+    """Every HMP command on -M virt (issue 10; hetero-virt: test-hetero.py).
+
+    The kernel is a raw image of four known words at 0x40000000 (the first
+    is `b .`, so `cont` runs in place): x (the CPU's virtual view, MMU off)
+    and xp must both show them."""
+    words = (0x14000000, 0xdeadbeef, 0x12345678, 0xcafef00d)
+    img = os.path.join(tmp, 'words.bin')
+    with open(img, 'wb') as f:
+        f.write(b''.join(w.to_bytes(4, 'little') for w in words))
+    cmds = ('x /4wx 0x40000000\nxp /4wx 0x40000000\ninfo registers\n'
+            'info irq\ninfo clocks\ninfo qom-tree\ninfo qtree\n'
+            'info mtree\ncont\nstop\nsystem_reset\ninfo cpus\ncpu 1\n'
+            'info registers\nquit\n')
+    p = subprocess.run([HEMU, '-M', 'virt', '-smp', '2', '-kernel', img,
+                        '-serial', 'null', '-S', '-monitor', 'stdio'],
+                       input=cmds, capture_output=True, text=True,
+                       timeout=30)
+    out = p.stdout
+    line = '0000000040000000: ' + ' '.join(f'0x{w:08x}' for w in words)
+    checks = {
+        'x and xp show the image': out.count(line) == 2,
+        'info registers': 'CPU#0 /machine/cpus/cpu[0]' in out and
+        'PSTATE=' in out,
+        'info irq': '(no interrupt line was ever raised)' in out,
+        'info clocks': '/machine/uart0/clk (in): 24000000 Hz' in out,
+        'info qom-tree': '  machine (virt-machine)' in out and
+        '    gic (arm-gicv3)' in out,
+        'info qtree': '/machine/gic (arm-gicv3)' in out,
+        'info mtree': 'address space of cluster /machine/cpus' in out,
+        'info cpus after system_reset, then cpu 1':
+            '* CPU #0: /machine/cpus/cpu[0]' in out and
+            'CPU#1 /machine/cpus/cpu[1]' in out,
+    }
+    for what, ok in checks.items():
+        check(f'monitor-{what}', p.returncode == 0 and ok,
+              f'status {p.returncode}\n{out[-2000:]}\n{p.stderr[-500:]}')
+
+
 def main(argv):
     global HEMU
     if len(argv) != 2:
@@ -531,6 +570,7 @@ def main(argv):
         test_guests(tmp)
         test_dtb(tmp)
         test_linux_protocol(tmp)
+        test_monitor(tmp)
     if failures:
         print(f'{len(failures)} failure(s): {", ".join(failures)}')
         return 1
