@@ -217,6 +217,7 @@ static bool hv_create_ctrl(HeteroVirtState *hs, uint32_t boot_addr,
         !hv_gic_in(hs, HV_SPI_CTRL, &gic_in, errp)) {
         return false;
     }
+    /* every CPU's GPIO input "reset" (include/exec/cpu.h) holds it */
     for (unsigned t = 0; t < hs->dsp_threads; t++) {
         IRQLine *in = qdev_get_gpio_in_checked(hexagon_dsp_thread(&hs->dsp,
                                                                   t),
