@@ -230,6 +230,28 @@ ObjectProperty *object_class_property_add(ObjectClass *oc, const char *name,
     return prop;
 }
 
+ObjectProperty *object_class_property_add_uint(ObjectClass *oc,
+                                               const char *name,
+                                               const char *type_name,
+                                               ObjectPropertyGet *get,
+                                               ObjectPropertySet *set,
+                                               void *opaque, uint64_t min,
+                                               uint64_t max, uint64_t def,
+                                               const char *description)
+{
+    ObjectProperty *prop = object_class_property_add(oc, name, PROP_KIND_UINT,
+                                                     type_name, get, set,
+                                                     opaque, description);
+
+    prop->flags |= PROP_F_CONFIG;
+    prop->umin = min;
+    prop->umax = max;
+    prop->has_default = true;
+    prop->defval.kind = PROP_KIND_UINT;
+    prop->defval.u = def;
+    return prop;
+}
+
 ObjectProperty *
 object_property_add(Object *obj, const char *name, PropKind kind,
                     const char *type_name, ObjectPropertyGet *get,

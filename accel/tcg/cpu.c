@@ -232,16 +232,14 @@ static void cpu_class_init(ObjectClass *oc, const void *data)
     dc->reset_hold = cpu_reset_hold;
     cc->parent_realize = oc->realize;
     oc->realize = cpu_realize;
-    p = object_class_property_add(oc, "boot-pc", PROP_KIND_UINT, "uint64",
-                                  cpu_get_boot_pc, cpu_set_boot_pc, NULL,
-                                  "pc after every reset, overriding the "
-                                  "frontend's (e.g. an ELF entry); "
-                                  "18446744073709551615 (2^64-1): none");
-    p->flags |= PROP_F_CONFIG | PROP_F_RUNTIME;
-    p->umax = UINT64_MAX;
-    p->has_default = true;
-    p->defval.kind = PROP_KIND_UINT;
-    p->defval.u = UINT64_MAX;
+    p = object_class_property_add_uint(oc, "boot-pc", "uint64",
+                                       cpu_get_boot_pc, cpu_set_boot_pc,
+                                       NULL, 0, UINT64_MAX, UINT64_MAX,
+                                       "pc after every reset, overriding "
+                                       "the frontend's (e.g. an ELF "
+                                       "entry); 18446744073709551615 "
+                                       "(2^64-1): none");
+    p->flags |= PROP_F_RUNTIME;
 }
 
 static const TypeInfo cpu_types[] = {

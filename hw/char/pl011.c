@@ -395,21 +395,12 @@ static void pl011_reg_write(PL011State *s, hwaddr off, uint32_t value)
     pl011_update_irq(s);
 }
 
-static void pl011_check_access(hwaddr addr, unsigned size, bool write)
-{
-    if (size != 4) {
-        log_mask(LOG_GUEST_ERROR, "pl011: %u-byte %s at offset 0x%03x "
-                 "(registers are 32-bit)\n", size, write ? "write" : "read",
-                 (unsigned)addr);
-    }
-}
-
 static uint64_t pl011_read(void *opaque, hwaddr addr, unsigned size)
 {
     PL011State *s = opaque;
     uint32_t value;
 
-    pl011_check_access(addr, size, false);
+    qdev_reg32_access_ok("pl011", addr, size, false);
     g_mutex_lock(&s->lock);
     value = pl011_reg_read(s, addr & ~(hwaddr)3);
     pl011_update_irq(s);
@@ -422,7 +413,7 @@ static void pl011_write(void *opaque, hwaddr addr, uint64_t data,
 {
     PL011State *s = opaque;
 
-    pl011_check_access(addr, size, true);
+    qdev_reg32_access_ok("pl011", addr, size, true);
     g_mutex_lock(&s->lock);
     pl011_reg_write(s, addr & ~(hwaddr)3, (uint32_t)(data << ((addr & 3) * 8)));
     g_mutex_unlock(&s->lock);

@@ -4,8 +4,8 @@
  * its named GPIO lists and the MMIO regions it exposes.
  *
  * Invariants: a device has at most one input list and one output list
- * per name (inputs and outputs are separate namespaces); input lines are owned by their list
- * and freed with the device; output slots belong to the device struct and
+ * per name (inputs and outputs are separate namespaces); input lines are
+ * owned by their list and freed with the device; output slots belong to the device struct and
  * are only written by qdev_connect_gpio_out*.  Devices hold no pointer to
  * a machine or bus: everything is reached through the composition tree.
  *
@@ -14,6 +14,7 @@
 #include "hemu/osdep.h"
 #include "hw/qdev.h"
 #include "internal.h"
+#include "util/log.h"
 
 static const char *const device_category_names[DEVICE_CATEGORY__MAX] = {
     [DEVICE_CATEGORY_MISC] = "Misc",
@@ -381,3 +382,15 @@ static const TypeInfo device_types[] = {
 };
 
 DEFINE_TYPES(device_types)
+
+bool qdev_reg32_access_ok(const char *what, hwaddr addr, unsigned size,
+                          bool write)
+{
+    if (size == 4 && (addr & 3) == 0) {
+        return true;
+    }
+    log_mask(LOG_GUEST_ERROR, "%s: %u-byte %s at offset 0x%03" PRIx64
+             " (registers take aligned 32-bit accesses)\n", what, size,
+             write ? "write" : "read", (uint64_t)addr);
+    return false;
+}

@@ -66,21 +66,14 @@ static void split_irq_instance_init(Object *obj)
 static void split_irq_class_init(ObjectClass *oc, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
-    ObjectProperty *p;
-
     dc->desc = "copy one IRQ line to several";
     dc->category = DEVICE_CATEGORY_MISC;
     dc->user_creatable = true;
-    p = object_class_property_add(oc, "num-lines", PROP_KIND_UINT, "uint32",
-                                  split_irq_get_num_lines,
-                                  split_irq_set_num_lines, NULL,
-                                  "number of output lines (1..256)");
-    p->flags |= PROP_F_CONFIG;
-    p->umin = 1;
-    p->umax = IRQ_MAX_LINES;
-    p->has_default = true;
-    p->defval.kind = PROP_KIND_UINT;
-    p->defval.u = SPLIT_IRQ_DEFAULT_LINES;
+    object_class_property_add_uint(oc, "num-lines", "uint32",
+                                   split_irq_get_num_lines,
+                                   split_irq_set_num_lines, NULL, 1,
+                                   IRQ_MAX_LINES, SPLIT_IRQ_DEFAULT_LINES,
+                                   "number of output lines (1..256)");
 }
 
 static const TypeInfo split_irq_types[] = {

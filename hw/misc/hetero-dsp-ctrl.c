@@ -300,16 +300,12 @@ static void dspc_dsp_write(HeteroDspCtrlState *s, hwaddr off,
 /* MMIO                                                                   */
 
 /* Registers take aligned 32-bit accesses only; log anything else. */
-static bool dspc_access_ok(const char *view, hwaddr addr, unsigned size,
+static bool dspc_access_ok(bool apps, hwaddr addr, unsigned size,
                            bool write)
 {
-    if (size == 4 && (addr & 3) == 0) {
-        return true;
-    }
-    log_mask(LOG_GUEST_ERROR, "hetero-dsp-ctrl: %s view: %u-byte %s at "
-             "offset 0x%03x ignored (aligned 32-bit accesses only)\n",
-             view, size, write ? "write" : "read", (unsigned)addr);
-    return false;
+    return qdev_reg32_access_ok(apps ? "hetero-dsp-ctrl: apps view"
+                                     : "hetero-dsp-ctrl: dsp view",
+                                addr, size, write);
 }
 
 static uint64_t dspc_read(HeteroDspCtrlState *s, bool apps, hwaddr addr,
@@ -317,7 +313,7 @@ static uint64_t dspc_read(HeteroDspCtrlState *s, bool apps, hwaddr addr,
 {
     uint32_t value;
 
-    if (!dspc_access_ok(apps ? "apps" : "dsp", addr, size, false)) {
+    if (!dspc_access_ok(apps, addr, size, false)) {
         return 0;
     }
     g_mutex_lock(&s->lock);
@@ -331,7 +327,7 @@ static void dspc_write(HeteroDspCtrlState *s, bool apps, hwaddr addr,
 {
     DspCtrlUpdate u = { .edge = DSPC_EDGE_NONE };
 
-    if (!dspc_access_ok(apps ? "apps" : "dsp", addr, size, true)) {
+    if (!dspc_access_ok(apps, addr, size, true)) {
         return;
     }
     g_mutex_lock(&s->drive_lock);

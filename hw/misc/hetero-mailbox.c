@@ -195,14 +195,12 @@ static void mbox_reg_write(HeteroMailboxSide *self, hwaddr off,
 static bool mbox_access_ok(HeteroMailboxSide *self, hwaddr addr,
                            unsigned size, bool write)
 {
-    if (size == 4 && (addr & 3) == 0) {
-        return true;
-    }
-    log_mask(LOG_GUEST_ERROR, "hetero-mailbox: %s view: %u-byte %s at "
-             "offset 0x%03x ignored (aligned 32-bit accesses only)\n",
-             mbox_side_name[self->index], size, write ? "write" : "read",
-             (unsigned)addr);
-    return false;
+    static const char *const what[HETERO_MBOX_NUM_SIDES] = {
+        [HETERO_MBOX_SIDE_APPS] = "hetero-mailbox: apps view",
+        [HETERO_MBOX_SIDE_DSP] = "hetero-mailbox: dsp view",
+    };
+
+    return qdev_reg32_access_ok(what[self->index], addr, size, write);
 }
 
 static uint64_t mbox_read(void *opaque, hwaddr addr, unsigned size)

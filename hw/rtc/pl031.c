@@ -190,21 +190,12 @@ static void pl031_reg_write(PL031State *s, hwaddr off, uint32_t value)
     pl031_update_irq(s);
 }
 
-static void pl031_check_access(hwaddr addr, unsigned size, bool write)
-{
-    if (size != 4) {
-        log_mask(LOG_GUEST_ERROR, "pl031: %u-byte %s at offset 0x%03x "
-                 "(registers are 32-bit)\n", size, write ? "write" : "read",
-                 (unsigned)addr);
-    }
-}
-
 static uint64_t pl031_read(void *opaque, hwaddr addr, unsigned size)
 {
     PL031State *s = opaque;
     uint32_t value;
 
-    pl031_check_access(addr, size, false);
+    qdev_reg32_access_ok("pl031", addr, size, false);
     g_mutex_lock(&s->lock);
     value = pl031_reg_read(s, addr & ~(hwaddr)3);
     g_mutex_unlock(&s->lock);
@@ -216,7 +207,7 @@ static void pl031_write(void *opaque, hwaddr addr, uint64_t data,
 {
     PL031State *s = opaque;
 
-    pl031_check_access(addr, size, true);
+    qdev_reg32_access_ok("pl031", addr, size, true);
     g_mutex_lock(&s->lock);
     pl031_reg_write(s, addr & ~(hwaddr)3, (uint32_t)(data << ((addr & 3) * 8)));
     g_mutex_unlock(&s->lock);

@@ -198,6 +198,16 @@ void qdev_init_mmio(DeviceState *dev, MemoryRegion *mr);
 MemoryRegion *qdev_get_mmio(DeviceState *dev, int n);
 /* As qdev_get_mmio, with an error naming the device and the valid range. */
 MemoryRegion *qdev_get_mmio_checked(DeviceState *dev, int n, Error **errp);
+
+/*
+ * A guest access of @size bytes at offset @addr of a block of 32-bit
+ * registers: true when it is an aligned 32-bit access; otherwise it is
+ * logged under -d guest_errors as "@what: N-byte read|write at offset
+ * ..." (@what names the device, and its view when it has several) and
+ * the result is false.  Devices decide what such an access does.
+ */
+bool qdev_reg32_access_ok(const char *what, hwaddr addr, unsigned size,
+                          bool write);
 int qdev_num_mmio(DeviceState *dev);
 
 /* ---------------------------------------------------------------------- */

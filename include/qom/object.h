@@ -416,6 +416,20 @@ ObjectProperty *object_class_property_add(ObjectClass *oc, const char *name,
                                           ObjectPropertySet *set,
                                           void *opaque,
                                           const char *description);
+/*
+ * An unsigned configuration property (PROP_F_CONFIG) with accessors, of
+ * @type_name ("uint32", ...), accepting @min..@max, default @def: the
+ * accessor twin of DEFINE_PROP_UINT32_RANGE for a setter that must do
+ * more than store (resize arrays, validate against other state).
+ */
+ObjectProperty *object_class_property_add_uint(ObjectClass *oc,
+                                               const char *name,
+                                               const char *type_name,
+                                               ObjectPropertyGet *get,
+                                               ObjectPropertySet *set,
+                                               void *opaque, uint64_t min,
+                                               uint64_t max, uint64_t def,
+                                               const char *description);
 ObjectProperty *object_property_add(Object *obj, const char *name,
                                     PropKind kind, const char *type_name,
                                     ObjectPropertyGet *get,

@@ -11,7 +11,7 @@
 
 #include <stdarg.h>
 
-#include "printf.h"
+#include "tl-format.h"
 
 #define SEMI_EXIT_EXTENDED   0x20
 #define ADP_STOPPED_APP_EXIT 0x20026
@@ -31,12 +31,17 @@ void demo_putc(char c)
     demo_write32(DEMO_ARM_UART + PL011_DR, (uint8_t)c);
 }
 
+static void demo_putc_sink(void *opaque __attribute__((unused)), char c)
+{
+    demo_putc(c);
+}
+
 void demo_printf(const char *fmt, ...)
 {
     va_list ap;
 
     va_start(ap, fmt);
-    demo_vformat(demo_putc, fmt, ap);
+    tl_vformat(demo_putc_sink, (void *)0, fmt, ap);
     va_end(ap);
 }
 

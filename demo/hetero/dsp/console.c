@@ -11,7 +11,7 @@
  */
 #include "fw.h"
 
-#include "printf.h"
+#include "tl-format.h"
 
 #define SEMI_WRITEC 0x03
 
@@ -39,11 +39,16 @@ void fw_putc(char c)
 #endif
 }
 
+static void fw_putc_sink(void *opaque __attribute__((unused)), char c)
+{
+    fw_putc(c);
+}
+
 void fw_printf(const char *fmt, ...)
 {
     va_list ap;
 
     va_start(ap, fmt);
-    demo_vformat(fw_putc, fmt, ap);
+    tl_vformat(fw_putc_sink, (void *)0, fmt, ap);
     va_end(ap);
 }

@@ -728,23 +728,6 @@ static const PropDef v2_props[] = {
     PROP_END
 };
 
-static void v2_add_u32_prop(ObjectClass *oc, const char *name, bool is_irq,
-                            uint32_t lo, uint32_t hi, uint32_t def,
-                            const char *desc)
-{
-    ObjectProperty *p;
-
-    p = object_class_property_add(oc, name, PROP_KIND_UINT, "uint32",
-                                  v2_get_u32, v2_set_u32,
-                                  is_irq ? (void *)1 : NULL, desc);
-    p->flags |= PROP_F_CONFIG;
-    p->umin = lo;
-    p->umax = hi;
-    p->has_default = true;
-    p->defval.kind = PROP_KIND_UINT;
-    p->defval.u = def;
-}
-
 static void v2_class_init(ObjectClass *oc, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
@@ -755,11 +738,15 @@ static void v2_class_init(ObjectClass *oc, const void *data)
     dc->reset_hold = v2_reset_hold;
     oc->realize = v2_realize;
     object_class_add_field_props(oc, v2_props);
-    v2_add_u32_prop(oc, GIC_PROP_NUM_CPU, false, 1, GICV2_NUM_CPU_MAX, 1,
-                    "number of CPUs served (1..8)");
-    v2_add_u32_prop(oc, GIC_PROP_NUM_IRQ, true, GIC_NUM_IRQ_MIN,
-                    GIC_NUM_IRQ_MAX, GIC_NUM_IRQ_DEFAULT,
-                    "number of INTIDs incl. the 32 private (64..1020)");
+    /* opaque: NULL for num-cpu, 1 for num-irq (the accessors' switch) */
+    object_class_property_add_uint(oc, GIC_PROP_NUM_CPU, "uint32", v2_get_u32,
+                                   v2_set_u32, NULL, 1, GICV2_NUM_CPU_MAX, 1,
+                                   "number of CPUs served (1..8)");
+    object_class_property_add_uint(oc, GIC_PROP_NUM_IRQ, "uint32", v2_get_u32,
+                                   v2_set_u32, (void *)1, GIC_NUM_IRQ_MIN,
+                                   GIC_NUM_IRQ_MAX, GIC_NUM_IRQ_DEFAULT,
+                                   "number of INTIDs incl. the 32 private "
+                                   "(64..1020)");
 }
 
 static const TypeInfo v2_types[] = {

@@ -83,11 +83,16 @@ def build(args, asm):
         '-ffreestanding', '-fno-builtin', '-nostdlib', '-static',
         '-fno-pic', '--ld-path=' + args.lld, '-DFPDIFF_LINUX',
         drv, os.path.join(HERE, 'start-linux.S'), gen_o, '-o', linux])
-    cflags = (args.cflag or DEFAULT_CFLAGS) + ['-I' + args.libdir]
+    common = os.path.join(args.libdir, '..', '..', 'lib')
+    cflags = (args.cflag or DEFAULT_CFLAGS) + ['-I' + args.libdir,
+                                               '-I' + common]
     sh([args.clang] + cflags + ['--ld-path=' + args.lld,
         '-Wl,-T,' + os.path.join(args.libdir, 'link.ld'), drv,
         os.path.join(args.libdir, 'crt0.S'),
-        os.path.join(args.libdir, 'testlib.c'), gen_o, '-o', bare])
+        os.path.join(args.libdir, 'testlib.c'),
+        # the formatter every guest program shares (tests/tcg/lib)
+        os.path.join(common, 'tl-format.c'),
+        gen_o, '-o', bare])
     return linux, bare
 
 

@@ -15,6 +15,7 @@
  * all CPUs (secondary CPUs should report through memory, not tl_check).
  */
 #include "testlib.h"
+#include "tl-format.h"
 
 #define SEMI_WRITEC         0x03
 #define SEMI_WRITE0         0x04
@@ -77,131 +78,16 @@ static void ob_putc(struct tl_outbuf *ob, char c)
     ob->buf[ob->len++] = c;
 }
 
-static void ob_number(struct tl_outbuf *ob, uint64_t v, unsigned base,
-                      bool neg, bool upper, unsigned width, char pad)
+static void ob_sink(void *opaque, char c)
 {
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    char tmp[24];
-    unsigned n = 0;
-
-    do {
-        tmp[n++] = digits[v % base];
-        v /= base;
-    } while (v);
-    if (neg) {
-        if (pad == '0') {
-            ob_putc(ob, '-');
-        } else {
-            tmp[n++] = '-';
-        }
-        if (width) {
-            width--;
-        }
-    }
-    while (width > n) {
-        ob_putc(ob, pad);
-        width--;
-    }
-    while (n) {
-        ob_putc(ob, tmp[--n]);
-    }
-}
-
-/* Fetch the argument of a %d-like conversion with @lng 'l' modifiers. */
-static uint64_t fetch_arg(va_list *ap, unsigned lng, bool is_signed)
-{
-    if (lng >= 1) {
-        return is_signed ? (uint64_t)va_arg(*ap, long) :
-                           va_arg(*ap, unsigned long);
-    }
-    return is_signed ? (uint64_t)(int64_t)va_arg(*ap, int) :
-                       va_arg(*ap, unsigned int);
-}
-
-static void ob_conv(struct tl_outbuf *ob, const char **pf, va_list *ap)
-{
-    const char *f = *pf;
-    unsigned width = 0, lng = 0;
-    char pad = ' ';
-    uint64_t v;
-
-    if (*f == '0') {
-        pad = '0';
-        f++;
-    }
-    while (*f >= '0' && *f <= '9') {
-        width = width * 10 + (unsigned)(*f++ - '0');
-    }
-    while (*f == 'l') {
-        lng++;
-        f++;
-    }
-    switch (*f) {
-    case 'd':
-    case 'i':
-        v = fetch_arg(ap, lng, true);
-        ob_number(ob, (int64_t)v < 0 ? -v : v, 10, (int64_t)v < 0, false,
-                  width, pad);
-        break;
-    case 'u':
-        ob_number(ob, fetch_arg(ap, lng, false), 10, false, false, width, pad);
-        break;
-    case 'x':
-    case 'X':
-        ob_number(ob, fetch_arg(ap, lng, false), 16, false, *f == 'X',
-                  width, pad);
-        break;
-    case 'p':
-        ob_putc(ob, '0');
-        ob_putc(ob, 'x');
-        ob_number(ob, (uint64_t)(uintptr_t)va_arg(*ap, void *), 16, false,
-                  false, width, pad);
-        break;
-    case 's': {
-        const char *s = va_arg(*ap, const char *);
-        size_t n = strlen(s ? s : "(null)");
-
-        while (width > n) {
-            ob_putc(ob, ' ');
-            width--;
-        }
-        for (s = s ? s : "(null)"; *s; s++) {
-            ob_putc(ob, *s);
-        }
-        break;
-    }
-    case 'c':
-        ob_putc(ob, (char)va_arg(*ap, int));
-        break;
-    case '%':
-        ob_putc(ob, '%');
-        break;
-    default:               /* unknown conversion: print it verbatim */
-        ob_putc(ob, '%');
-        if (*f) {
-            ob_putc(ob, *f);
-        }
-        break;
-    }
-    *pf = *f ? f + 1 : f;
+    ob_putc(opaque, c);
 }
 
 void tl_vprintf(const char *fmt, va_list ap)
 {
-    struct tl_outbuf ob;
-    va_list aq;
+    struct tl_outbuf ob = { .len = 0 };
 
-    ob.len = 0;
-    va_copy(aq, ap);
-    while (*fmt) {
-        if (*fmt != '%') {
-            ob_putc(&ob, *fmt++);
-            continue;
-        }
-        fmt++;
-        ob_conv(&ob, &fmt, &aq);
-    }
-    va_end(aq);
+    tl_vformat(ob_sink, &ob, fmt, ap);
     if (ob.len) {
         ob.buf[ob.len] = 0;
         tl_puts(ob.buf);
