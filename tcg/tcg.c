@@ -569,9 +569,15 @@ uintptr_t tcg_call_site(const TCGContext *s, uintptr_t retaddr)
 {
     uintptr_t site;
 
-    if (retaddr >= (uintptr_t)s->code_buf &&
+    if (retaddr > (uintptr_t)s->code_buf &&
         retaddr < (uintptr_t)s->code_buf + s->code_buf_size) {
-        return retaddr;         /* JIT code, or an interpreter slow path */
+        /*
+         * The interpreter's slow paths pass the op's exact address.  JIT
+         * code passes a return address (of a helper call, or just past
+         * the lea of a slow path): the byte before it is in the calling
+         * instruction, the address itself may be the next one's start.
+         */
+        return s->backend == &tcg_backend_interp ? retaddr : retaddr - 1;
     }
     if (s->backend == &tcg_backend_interp) {
         site = tcg_interp_call_site();

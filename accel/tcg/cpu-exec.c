@@ -45,17 +45,8 @@ void cpu_restore_state(CPUState *cpu, uintptr_t retaddr, bool insn_done)
     if (!cpu->tb_locked) {
         g_mutex_lock(&cl->tb_lock);
     }
-    /* Under the interpreter a helper's retaddr is mapped to its call. */
+    /* a host address inside the calling guest instruction */
     retaddr = tcg_call_site(cl->tcg, retaddr);
-    /*
-     * Under the JIT it is a return address (of a helper call, or just
-     * past the lea of a slow path): its previous byte is in the calling
-     * instruction, while the address itself is the next instruction's
-     * first byte when the call ends its instruction.
-     */
-    if (tcg_context_backend(cl->tcg) == TCG_BACKEND_JIT) {
-        retaddr -= 1;
-    }
     tb = tb_cache_find_by_host_pc(cl, retaddr);
     if (tb) {
         idx = tcg_restore_state(cl->tcg, &tb->tr, retaddr, data);

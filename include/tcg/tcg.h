@@ -296,10 +296,12 @@ int tcg_restore_state(const TCGContext *s, const TCGTranslation *tr,
 
 /*
  * Map a helper's return address (its __builtin_return_address(0)) to an
- * address inside the translated code of @s, for tcg_restore_state():
- * under the JIT it is @retaddr itself; under the interpreter, a helper
- * returns into the interpreter, so this gives the position of the call
- * the calling thread is making.  Slow-path retaddrs pass through.
+ * address inside the translated code of @s that lies in the calling
+ * guest instruction, for tcg_restore_state(): under the JIT the byte
+ * before @retaddr (a return address may already be the next
+ * instruction's first byte); under the interpreter, a helper returns
+ * into the interpreter, so this gives the position of the call the
+ * calling thread is making, and slow-path retaddrs pass through.
  * Returns @retaddr unchanged when it is neither.
  */
 uintptr_t tcg_call_site(const TCGContext *s, uintptr_t retaddr);
