@@ -25,6 +25,7 @@ typedef struct ChardevSource {
     GSource source;
     Chardev *chr;               /* no reference: the chardev owns us */
     gpointer tag;               /* of in_fd in the source */
+    GIOCondition events;        /* what the tag polls for now */
 } ChardevSource;
 
 /* ---------------------------------------------------------------------- */
@@ -193,9 +194,15 @@ static gboolean chardev_source_prepare(GSource *source, gint *timeout)
 {
     ChardevSource *cs = (ChardevSource *)source;
 
+    GIOCondition want = chardev_room(cs->chr) > 0 ? G_IO_IN : 0;
+
     *timeout = -1;
-    g_source_modify_unix_fd(source, cs->tag,
-                            chardev_room(cs->chr) > 0 ? G_IO_IN : 0);
+    /* only on a change: every modification wakes the main context up,
+       which would make the loop spin */
+    if (want != cs->events) {
+        g_source_modify_unix_fd(source, cs->tag, want);
+        cs->events = want;
+    }
     return FALSE;
 }
 
@@ -249,6 +256,7 @@ static void chardev_watch(Chardev *chr)
                                        sizeof(ChardevSource));
     cs->chr = chr;
     cs->tag = g_source_add_unix_fd(&cs->source, chr->in_fd, G_IO_IN);
+    cs->events = G_IO_IN;
     g_source_set_name(&cs->source, "chardev-input");
     g_source_attach(&cs->source, main_loop_context());
     chr->in_source = &cs->source;

@@ -22,6 +22,7 @@
 #include "system/machine-file.h"
 #include "system/main-loop.h"
 #include "system/net.h"
+#include "system/qdev-monitor.h"
 #include "system/smoke.h"
 #include "util/log.h"
 
@@ -51,25 +52,16 @@ static Object *cli_container(Object *parent, const char *name, Error **errp)
     return c ? c : object_new_child(parent, name, TYPE_CONTAINER, errp);
 }
 
-static int cli_count_child(Object *child, void *opaque)
-{
-    (*(unsigned *)opaque)++;
-    return 0;
-}
-
 /*
  * Create an object of the type in @kv[@type_key] as child "id" of
- * @parent, configure and realize it.  @option names the option.  Without
- * id=, an error, or with @anon (a -device) the child "device[N]" of
- * @anon, as QEMU's /machine/peripheral-anon.
+ * @parent, configure and realize it.  @option names the option.
  */
 static Object *cli_new_object(Object *parent, const char *option,
                               const char *arg, const char *type_key,
-                              Object *anon, Error **errp)
+                              Error **errp)
 {
     g_autoptr(Keyval) kv = keyval_parse(arg, type_key, option, NULL, errp);
     g_autofree char *what = NULL;
-    g_autofree char *anon_id = NULL;
     const char *type, *id;
     Object *obj;
 
@@ -78,13 +70,7 @@ static Object *cli_new_object(Object *parent, const char *option,
     }
     type = keyval_get(kv, type_key);
     id = keyval_get(kv, "id");
-    if ((!id || !*id) && anon) {
-        unsigned n = 0;
-
-        object_child_foreach(anon, cli_count_child, &n);
-        id = anon_id = g_strdup_printf("device[%u]", n);
-        parent = anon;
-    } else if (!id || !*id) {
+    if (!id || !*id) {
         error_setg(errp, "%s %s: missing id=ID (it names the object in the "
                    "tree)", option, type);
         return NULL;
@@ -254,34 +240,23 @@ static bool cli_build_nic_devices(const CliOptions *o, MachineState *ms,
     return true;
 }
 
+/* -device: the same code as QMP device_add (system/qdev-monitor.c). */
 static bool cli_build_device(Object *machine, const char *arg, Error **errp)
 {
     g_autoptr(Keyval) kv = keyval_parse(arg, "driver", "-device", NULL,
                                         errp);
-    ObjectClass *oc;
-    Object *folder, *anon = NULL;
+    g_autofree char *driver = NULL;
+    g_autofree char *id = NULL;
 
     if (!kv) {
         return false;
     }
-    oc = object_class_by_name(keyval_get(kv, "driver"));
-    if (!DEVICE_CLASS(oc)->user_creatable) {
-        error_setg(errp, "-device %s: this device cannot be created by "
-                   "users (the machine creates it)",
-                   keyval_get(kv, "driver"));
-        return false;
-    }
-    folder = cli_container(machine, "peripheral", errp);
-    if (!folder) {
-        return false;
-    }
-    if (!keyval_get(kv, "id")) {
-        anon = cli_container(machine, "peripheral-anon", errp);
-        if (!anon) {
-            return false;
-        }
-    }
-    return cli_new_object(folder, "-device", arg, "driver", anon, errp);
+    driver = g_strdup(keyval_get(kv, "driver"));
+    id = g_strdup(keyval_get(kv, "id"));
+    keyval_remove(kv, "driver");
+    keyval_remove(kv, "id");
+    return qdev_device_add(machine, "-device", driver ? driver : "", id, kv,
+                           errp) != NULL;
 }
 
 /*
@@ -382,7 +357,7 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
     }
     for (guint i = 0; i < o->objects->len; i++) {
         if (!cli_new_object(objects, "-object", o->objects->pdata[i],
-                            "qom-type", NULL, errp)) {
+                            "qom-type", errp)) {
             return NULL;
         }
     }
@@ -394,7 +369,7 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
         }
         for (guint i = 0; i < o->monitors->len; i++) {
             if (!cli_new_object(monitors, "monitor", o->monitors->pdata[i],
-                                "qom-type", NULL, errp)) {
+                                "qom-type", errp)) {
                 return NULL;
             }
         }
@@ -404,23 +379,25 @@ MachineState *cli_build(const CliOptions *o, Object *root, Error **errp)
     } else {
         ms = machine_new(root, o->machine_type, o->machine_props, errp);
         if (ms && (!cli_build_serials(o, root, ms, errp) ||
-                   !machine_build(ms, errp))) {
+                   (!o->preconfig && !machine_build(ms, errp)))) {
             ms = NULL;
         }
     }
-    if (!ms) {
-        return NULL;
+    if (!ms || o->preconfig) {
+        return ms;              /* -preconfig: cli_build_late after QMP */
     }
+    return cli_build_late(o, ms, errp) ? ms : NULL;
+}
+
+bool cli_build_late(const CliOptions *o, MachineState *ms, Error **errp)
+{
     for (guint i = 0; i < o->devices->len; i++) {
         if (!cli_build_device(OBJECT(ms), o->devices->pdata[i], errp)) {
-            return NULL;
+            return false;
         }
     }
-    if (!cli_build_drive_devices(o, ms, errp) ||
-        !cli_build_nic_devices(o, ms, errp)) {
-        return NULL;
-    }
-    return ms;
+    return cli_build_drive_devices(o, ms, errp) &&
+           cli_build_nic_devices(o, ms, errp);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -646,6 +623,19 @@ int cli_main(int argc, char **argv)
     smoke = cli_smoke_new(o);
     root = object_new(TYPE_CONTAINER);
     ms = cli_build(o, root, &err);
+    if (ms && o->preconfig) {
+        /* serve the monitors until x-exit-preconfig built the machine */
+        rc = main_loop_run();
+        if (rc != MAIN_LOOP_PRECONFIG_DONE) {
+            smoke_free(smoke);  /* quit or a signal before the build */
+            object_unref(root);
+            log_close();
+            return rc;
+        }
+        if (!cli_build_late(o, ms, &err)) {
+            ms = NULL;
+        }
+    }
     if (ms) {
         cli_smoke_name(o, smoke, ms);
     }

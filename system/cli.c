@@ -628,6 +628,12 @@ static bool cli_stopped(CliOptions *o, const char *arg, Error **errp)
     return true;
 }
 
+static bool cli_preconfig(CliOptions *o, const char *arg, Error **errp)
+{
+    o->preconfig = true;
+    return true;
+}
+
 static bool cli_gdb(CliOptions *o, const char *arg, Error **errp)
 {
     if (!gdbstub_check_spec(arg, errp)) {
@@ -793,6 +799,9 @@ static const CliOption cli_options[] = {
       cli_dfilter },
     { "S", NULL, NULL, "do not start the machine (virtual clock stopped)",
       cli_stopped },
+    { "preconfig", NULL, NULL,
+      "do not build the machine: build it over QMP, then x-exit-preconfig "
+      "(docs/user/preconfig.md)", cli_preconfig },
     { "gdb", NULL, "tcp:[HOST]:PORT|unix:PATH[,cluster=ID]",
       "GDB server for the first (or the ID) CPU cluster (docs/user/gdb.md)",
       cli_gdb },
@@ -948,6 +957,32 @@ static const CliOption *cli_find(const char *name)
     return NULL;
 }
 
+/* -preconfig needs a QMP monitor to build through, and no machine file. */
+static bool cli_check_preconfig(const CliOptions *o, Error **errp)
+{
+    bool qmp = false;
+
+    if (!o->preconfig || o->exit_now) {
+        return true;
+    }
+    for (guint i = 0; i < o->monitors->len; i++) {
+        qmp |= !strstr(o->monitors->pdata[i], "mode=readline");
+    }
+    if (!qmp) {
+        error_setg(errp, "-preconfig: the machine is built over QMP, so a "
+                   "QMP monitor is needed (-qmp unix:PATH,server=on,wait=off "
+                   "or -chardev ... -mon chardev=ID,mode=control)");
+        return false;
+    }
+    if (o->machine_file) {
+        error_setg(errp, "-preconfig cannot be combined with -M file:%s (the "
+                   "file builds the whole machine; use -M none and build "
+                   "over QMP, or the file alone)", o->machine_file);
+        return false;
+    }
+    return true;
+}
+
 bool cli_parse(CliOptions *o, int argc, char **argv, Error **errp)
 {
     for (int i = 1; i < argc && !o->exit_now; i++) {
@@ -979,5 +1014,5 @@ bool cli_parse(CliOptions *o, int argc, char **argv, Error **errp)
             return false;
         }
     }
-    return true;
+    return cli_check_preconfig(o, errp);
 }

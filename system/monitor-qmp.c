@@ -82,6 +82,7 @@ static void monitor_handle(MonitorQmp *mon)
 
         reply = qmp_error_reply(ERROR_CLASS_GENERIC_ERROR, desc, NULL);
     } else {
+        mon->session.preconfig = qmp_machine_in_preconfig(mon->session.root);
         reply = qmp_dispatch(&mon->session, req);
         json_decref(req);
     }

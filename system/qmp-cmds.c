@@ -7,6 +7,8 @@
  * paused while it is stopped (-S, or stop).  stop and cont emit STOP and
  * RESUME only when the state changes, as QEMU does.  Commands reach the
  * machine through the session's root (/machine), never through a global.
+ * device_add and device_del share -device's code (system/qdev-monitor.c)
+ * and keep the vCPUs paused while the tree changes.
  * User reference: docs/user/qmp.md.
  */
 #include "qapi/qapi-commands.h"
@@ -18,6 +20,7 @@
 #include "hw/resettable.h"
 #include "system/hmp.h"
 #include "system/main-loop.h"
+#include "system/qdev-monitor.h"
 
 /* The run's machine, or an error when none is built. */
 static MachineState *qmp_machine(QmpSession *s, Error **errp)
@@ -111,6 +114,9 @@ bool qmp_query_status(StatusInfo **ret, QmpSession *s, Error **errp)
     info = g_new0(StatusInfo, 1);
     info->running = timer_clock_is_running(ms->virtual_clock);
     info->status = info->running ? RUN_STATUS_RUNNING : RUN_STATUS_PAUSED;
+    if (s->preconfig) {
+        info->status = RUN_STATUS_PRECONFIG;
+    }
     *ret = info;
     return true;
 }
@@ -208,4 +214,81 @@ bool qmp_query_target(TargetInfo **ret, QmpSession *s, Error **errp)
      */
     *ret = ti;
     return true;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Devices                                                                */
+
+/* A device_add property value as -device text ("on", "12", "abc"). */
+static bool qmp_device_prop_text(const char *key, json_t *v, Keyval *kv,
+                                 Error **errp)
+{
+    g_autofree char *text = NULL;
+
+    if (json_is_string(v)) {
+        text = g_strdup(json_string_value(v));
+    } else if (json_is_integer(v)) {
+        text = g_strdup_printf("%" JSON_INTEGER_FORMAT,
+                               json_integer_value(v));
+    } else if (json_is_boolean(v)) {
+        text = g_strdup(json_is_true(v) ? "on" : "off");
+    } else {
+        error_setg(errp, "device_add: property '%s' must be a string, an "
+                   "integer or a boolean", key);
+        return false;
+    }
+    keyval_set(kv, key, text);
+    return true;
+}
+
+/* Pause running vCPUs around a change of the tree; true if it did. */
+static bool qmp_pause_for_change(MachineState *ms)
+{
+    if (!object_is_realized(OBJECT(ms)) ||
+        !timer_clock_is_running(ms->virtual_clock)) {
+        return false;
+    }
+    cpus_pause(OBJECT(ms));
+    return true;
+}
+
+bool qmp_device_add(const char *driver, const char *id, json_t *extra,
+                    QmpSession *s, Error **errp)
+{
+    MachineState *ms = qmp_machine(s, errp);
+    g_autoptr(Keyval) kv = keyval_new();
+    const char *key;
+    json_t *value;
+    bool paused, ok;
+
+    if (!ms) {
+        return false;
+    }
+    json_object_foreach(extra, key, value) {
+        if (!qmp_device_prop_text(key, value, kv, errp)) {
+            return false;
+        }
+    }
+    paused = qmp_pause_for_change(ms);
+    ok = qdev_device_add(OBJECT(ms), "device_add", driver, id, kv, errp);
+    if (paused) {
+        cpus_resume(OBJECT(ms));
+    }
+    return ok;
+}
+
+bool qmp_device_del(const char *id, QmpSession *s, Error **errp)
+{
+    MachineState *ms = qmp_machine(s, errp);
+    bool paused, ok;
+
+    if (!ms) {
+        return false;
+    }
+    paused = qmp_pause_for_change(ms);
+    ok = qdev_device_del(OBJECT(ms), id, errp);
+    if (paused) {
+        cpus_resume(OBJECT(ms));
+    }
+    return ok;
 }

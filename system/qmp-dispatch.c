@@ -135,6 +135,12 @@ json_t *qmp_dispatch(QmpSession *s, json_t *request)
                   "The command %s has not been found", name);
         goto fail;
     }
+    if (s->preconfig && !cmd->allow_preconfig) {
+        error_setg(&err, "The command %s is not available before the "
+                   "machine is built (preconfig state; x-exit-preconfig "
+                   "builds it)", name);
+        goto fail;
+    }
     if (!cmd->fn(args ? args : empty, &ret, s, &err)) {
         goto fail;
     }

@@ -113,6 +113,7 @@ struct TCGContext {
     const uint8_t *epilogue;
     const uint8_t *epilogue_zero;   /* returns 0 (goto_ptr of 0) */
     bool host_has_popcnt;
+    TCGVecIsa vec_isa;      /* resolved: never TCG_VEC_ISA_AUTO */
     /* insn_start bookkeeping during emission */
     unsigned nb_insns;
     uint32_t insn_end_off[TCG_MAX_INSNS];
@@ -176,6 +177,16 @@ static inline void tcg_op_remove(TCGOp *op)
 {
     op->opc = INDEX_op_nop;
 }
+
+/* Append a zeroed op (the builders fill its args). */
+TCGOp *tcg_op_new(TCGContext *s, TCGOpcode opc);
+
+/*
+ * vec.c: run one vector op (its TCG_VEC_ARG_* constant arguments at
+ * @vargs; @scalar is dup_vec's input) on the CPU state at @env.
+ */
+void tcg_vec_eval(void *env, TCGOpcode opc, const TCGArg *vargs,
+                  uint64_t scalar);
 
 /* Pure value semantics shared by interpreter, optimizer and tests. */
 uint64_t tcg_eval_binop(TCGOpcode opc, uint64_t a, uint64_t b);

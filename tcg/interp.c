@@ -531,7 +531,12 @@ static uintptr_t interp_loop(InterpState *st)
             do_field(st, opc);
             break;
         default:
-            if (def->nb_iargs == 2 && def->nb_oargs == 1 && !def->nb_cargs) {
+            if (def->flags & TCG_OPF_VECTOR) {
+                a = def->nb_iargs ? rd(st) : 0;
+                tcg_vec_eval(st->env, opc, st->pc, a);
+                st->pc += TCG_VEC_NB_ARGS;
+            } else if (def->nb_iargs == 2 && def->nb_oargs == 1 &&
+                       !def->nb_cargs) {
                 a = rd(st);
                 b = rd(st);
                 wr(st, tcg_eval_binop(opc, a, b), is64);

@@ -92,6 +92,14 @@ static bool check_config(const TCGContextConfig *cfg, Error **errp)
                    "(accepted: 1..3)", cfg->insn_start_words);
         return false;
     }
+    if (cfg->vec_isa >= TCG_VEC_ISA_COUNT ||
+        cfg->vec_isa > tcg_vec_host_isa()) {
+        error_setg(errp, "TCG context: vec_isa '%s' (%d) is not available "
+                   "on this host (accepted: auto up to '%s')",
+                   tcg_vec_isa_name(cfg->vec_isa), (int)cfg->vec_isa,
+                   tcg_vec_isa_name(tcg_vec_host_isa()));
+        return false;
+    }
     if (cfg->code_size && (cfg->code_size < 64 * 1024 ||
                            cfg->code_size > (size_t)2 << 30)) {
         error_setg(errp, "TCG context: code_size %zu is out of range "
@@ -125,6 +133,7 @@ TCGContext *tcg_context_new(const TCGContextConfig *cfg, Error **errp)
     s->code_buf_size = size;
     s->code_ptr = buf;
     s->code_end = s->code_buf + size - CODE_MARGIN;
+    s->vec_isa = cfg->vec_isa ? cfg->vec_isa : tcg_vec_host_isa();
     s->backend = &tcg_backend_interp;
 #if defined(__x86_64__)
     if (cfg->backend == TCG_BACKEND_JIT) {
@@ -346,7 +355,7 @@ void tcg_label_add_ref(TCGLabel *l, uint32_t off)
     g_array_append_val(l->more_refs, off);
 }
 
-static TCGOp *op_new(TCGContext *s, TCGOpcode opc)
+TCGOp *tcg_op_new(TCGContext *s, TCGOpcode opc)
 {
     TCGOp *op;
 
@@ -362,7 +371,7 @@ static TCGOp *op_new(TCGContext *s, TCGOpcode opc)
 
 void tcg_gen_op1(TCGContext *s, TCGOpcode opc, TCGArg a1)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     if (opc == INDEX_op_set_label) {
@@ -372,7 +381,7 @@ void tcg_gen_op1(TCGContext *s, TCGOpcode opc, TCGArg a1)
 
 void tcg_gen_op2(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     op->args[1] = a2;
@@ -381,7 +390,7 @@ void tcg_gen_op2(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2)
 void tcg_gen_op3(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
                  TCGArg a3)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     op->args[1] = a2;
@@ -391,7 +400,7 @@ void tcg_gen_op3(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
 void tcg_gen_op4(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
                  TCGArg a3, TCGArg a4)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     op->args[1] = a2;
@@ -402,7 +411,7 @@ void tcg_gen_op4(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
 void tcg_gen_op5(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
                  TCGArg a3, TCGArg a4, TCGArg a5)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     op->args[1] = a2;
@@ -414,7 +423,7 @@ void tcg_gen_op5(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
 void tcg_gen_op6(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
                  TCGArg a3, TCGArg a4, TCGArg a5, TCGArg a6)
 {
-    TCGOp *op = op_new(s, opc);
+    TCGOp *op = tcg_op_new(s, opc);
 
     op->args[0] = a1;
     op->args[1] = a2;
@@ -427,7 +436,7 @@ void tcg_gen_op6(TCGContext *s, TCGOpcode opc, TCGArg a1, TCGArg a2,
 void tcg_gen_callN(TCGContext *s, const TCGHelperInfo *info, TCGArg ret,
                    const TCGArg *args)
 {
-    TCGOp *op = op_new(s, INDEX_op_call);
+    TCGOp *op = tcg_op_new(s, INDEX_op_call);
     unsigned n = 0;
 
     assert(info->nb_args <= TCG_MAX_HELPER_ARGS);
@@ -514,6 +523,10 @@ TCGGenResult tcg_gen_code(TCGContext *s, bool optimize, TCGTranslation *tr)
     }
     if (optimize) {
         tcg_optimize(s);
+        /* folding makes constants: it may have run out of temps */
+        if (s->overflow) {
+            return TCG_GEN_TOO_BIG;
+        }
     }
     tcg_liveness(s);
 

@@ -13,6 +13,7 @@
  */
 #include "util/softfloat.h"
 #include "softfloat-internal.h"
+#include "softfloat-fast.h"
 
 /* Exponent of the leading bit of an addend placed at bit 125. */
 #define ADD_LEAD 125
@@ -290,33 +291,95 @@ static uint64_t muladd_common(uint64_t a, uint64_t b, uint64_t c, int flags,
     return r;
 }
 
+/*
+ * float16 goes straight to the soft-float; float32 and float64 first try
+ * the host FPU (softfloat-fast.h), which declines whenever it cannot
+ * prove that its result and flags are the soft-float's.
+ */
+#define SOFTFLOAT_ARITH16()                                                    \
+    float16 float16_add(float16 a, float16 b, FloatStatus *s)                  \
+    {                                                                          \
+        return add_common(a, b, false, &softfloat_fmt16, s);                   \
+    }                                                                          \
+    float16 float16_sub(float16 a, float16 b, FloatStatus *s)                  \
+    {                                                                          \
+        return add_common(a, b, true, &softfloat_fmt16, s);                    \
+    }                                                                          \
+    float16 float16_mul(float16 a, float16 b, FloatStatus *s)                  \
+    {                                                                          \
+        return mul_common(a, b, &softfloat_fmt16, s);                          \
+    }                                                                          \
+    float16 float16_div(float16 a, float16 b, FloatStatus *s)                  \
+    {                                                                          \
+        return div_common(a, b, &softfloat_fmt16, s);                          \
+    }                                                                          \
+    float16 float16_sqrt(float16 a, FloatStatus *s)                            \
+    {                                                                          \
+        return sqrt_common(a, &softfloat_fmt16, s);                            \
+    }                                                                          \
+    float16 float16_muladd(float16 a, float16 b, float16 c, int flags,         \
+                           FloatStatus *s)                                     \
+    {                                                                          \
+        return muladd_common(a, b, c, flags, &softfloat_fmt16, s);             \
+    }
+
 #define SOFTFLOAT_ARITH(N)                                                     \
     float##N float##N##_add(float##N a, float##N b, FloatStatus *s)            \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_add##N(a, b, s, &r)) {                              \
+            return r;                                                          \
+        }                                                                      \
         return add_common(a, b, false, &softfloat_fmt##N, s);                  \
     }                                                                          \
     float##N float##N##_sub(float##N a, float##N b, FloatStatus *s)            \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_add##N(a, b ^ ((float##N)1 << (N - 1)), s, &r)) {   \
+            return r;                                                          \
+        }                                                                      \
         return add_common(a, b, true, &softfloat_fmt##N, s);                   \
     }                                                                          \
     float##N float##N##_mul(float##N a, float##N b, FloatStatus *s)            \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_mul##N(a, b, s, &r)) {                              \
+            return r;                                                          \
+        }                                                                      \
         return mul_common(a, b, &softfloat_fmt##N, s);                         \
     }                                                                          \
     float##N float##N##_div(float##N a, float##N b, FloatStatus *s)            \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_div##N(a, b, s, &r)) {                              \
+            return r;                                                          \
+        }                                                                      \
         return div_common(a, b, &softfloat_fmt##N, s);                         \
     }                                                                          \
     float##N float##N##_sqrt(float##N a, FloatStatus *s)                       \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_sqrt##N(a, s, &r)) {                                \
+            return r;                                                          \
+        }                                                                      \
         return sqrt_common(a, &softfloat_fmt##N, s);                           \
     }                                                                          \
     float##N float##N##_muladd(float##N a, float##N b, float##N c, int flags,  \
                                FloatStatus *s)                                 \
     {                                                                          \
+        float##N r;                                                            \
+                                                                               \
+        if (softfloat_fast_muladd##N(a, b, c, flags, s, &r)) {                 \
+            return r;                                                          \
+        }                                                                      \
         return muladd_common(a, b, c, flags, &softfloat_fmt##N, s);            \
     }
 
-SOFTFLOAT_ARITH(16)
+SOFTFLOAT_ARITH16()
 SOFTFLOAT_ARITH(32)
 SOFTFLOAT_ARITH(64)

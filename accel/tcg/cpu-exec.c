@@ -159,7 +159,8 @@ static int cpu_handle_events(CPUState *cpu, TranslationBlock **last_tb)
         *last_tb = NULL;
     }
     /* a single step is not diverted into an interrupt handler */
-    if ((req & 0xffff) && !cpu->singlestep && !cpu->watch_step &&
+    if ((req & (0xffff | CPU_INTERRUPT_NMI)) && !cpu->singlestep &&
+        !cpu->watch_step &&
         cpu->arch->cpu_exec_interrupt(cpu, req)) {
         *last_tb = NULL;
         if (cpu->exception_index >= EXCP_FIRST_ACCEL) {

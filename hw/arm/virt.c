@@ -28,7 +28,10 @@
  * -d unimp) and the UART and RTC interrupts go nowhere.
  *
  * Properties beyond the machine's: virtualization (EL2), secure (EL3),
- * semihosting, semihosting-root, gic-version, dumpdtb.  PSCI is served by
+ * semihosting, semihosting-root, gic-version, dumpdtb, carveout-size (RAM
+ * at the top kept from the boot and reserved in the device tree, for
+ * memory another cluster shares: hetero-virt and machine files built on
+ * virt).  PSCI is served by
  * hemu over SMC when EL2 is emulated and over HVC otherwise, as QEMU does
  * without firmware.
  *
@@ -52,6 +55,7 @@
 #define VIRT_CPU_SUFFIX "-aarch64-cpu"
 #define VIRT_CPU_BASE "aarch64-cpu"
 
+#define VIRT_CARVEOUT_ALIGN 0x1000ull           /* a page: DT and loader */
 #define VIRT_GIC_NUM_IRQ 288                /* 256 SPIs + 32 private */
 #define VIRT_GIC_PPI_BASE 16                /* INTID of PPI 0 */
 
@@ -371,6 +375,16 @@ static bool virt_check_options(VirtMachineState *vms, Error **errp)
                    "holds (at most %s at 0x40000000)", have, max);
         return false;
     }
+    if (vms->carveout_size >= ms->ram_size ||
+        vms->carveout_size % VIRT_CARVEOUT_ALIGN) {
+        g_autofree char *have = size_to_str(vms->carveout_size);
+        g_autofree char *ram = size_to_str(ms->ram_size);
+
+        error_setg(errp, "machine virt: carveout-size %s does not fit "
+                   "(accepted: a multiple of 4 KiB below ram-size %s)",
+                   have, ram);
+        return false;
+    }
     if (vms->gic_version == 2 && ms->smp.cpus > VIRT_GICV2_MAX_CPUS) {
         error_setg(errp, "machine virt: gic-version=2 serves at most %d "
                    "CPUs, not %u (use gic-version=3)", VIRT_GICV2_MAX_CPUS,
@@ -442,6 +456,10 @@ static const PropDef virt_props[] = {
                              "3 (GICv3)"),
     DEFINE_PROP_STRING("dumpdtb", VirtMachineState, dumpdtb,
                        "write the device tree to this file and exit"),
+    DEFINE_PROP_SIZE("carveout-size", VirtMachineState, carveout_size, 0,
+                     "bytes at the top of RAM kept from the boot and "
+                     "reserved (no-map) in the device tree, e.g. memory "
+                     "shared with another cluster; 0: none"),
     PROP_END
 };
 

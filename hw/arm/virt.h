@@ -60,9 +60,11 @@ struct VirtMachineState {
     uint32_t gic_version;       /* 2 or 3 (property "gic-version") */
     char *dumpdtb;              /* write the DTB here and power off at
                                    once; NULL: boot normally */
-    uint64_t carveout_size;     /* bytes at the top of RAM the boot keeps
-                                   out of and the DT reserves (no-map);
-                                   0: none (set by subclasses' init) */
+    uint64_t carveout_size;     /* "carveout-size": bytes at the top of
+                                   RAM the boot keeps out of and the DT
+                                   reserves (no-map); 0: none; a multiple
+                                   of 4 KiB below ram_size (hetero-virt's
+                                   init sets it) */
     Clock *apb_pclk;            /* child "apb-pclk": the PL011's UARTCLK */
     Object *cluster;            /* /machine/cpus, realized in init */
     DeviceState *gic;           /* /machine/gic; NULL while the GIC type

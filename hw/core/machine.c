@@ -311,6 +311,9 @@ static void machine_instance_finalize(Object *obj)
 {
     MachineState *ms = MACHINE(obj);
 
+    if (ms->builder) {
+        ms->builder_free(ms->builder);
+    }
     if (ms->ram && ms->ram->container == &ms->sysmem) {
         memory_region_del_subregion(&ms->sysmem, ms->ram);
     }

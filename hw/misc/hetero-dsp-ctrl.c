@@ -14,7 +14,16 @@
  *
  * A release (RUN 0->1, or a reset with autostart) sets the boot CPU's
  * <boot-pc-property> to BOOT_ADDR and then lowers dsp-reset; the CPU side
- * picks the PC up when it leaves reset on its own thread.  If setting the
+ * picks the PC up when it leaves reset on its own thread.
+ *
+ * With boot-addr-from-cpu=on, BOOT_ADDR's reset value is not the
+ * "boot-addr" property but whatever the boot CPU's <boot-pc-property>
+ * holds (a `-device loader,...,cpu-num=0` sets a CPU's "boot-pc" after
+ * the machine was built and reset, so the value is read when needed, as
+ * long as the apps side has not written BOOT_ADDR since reset).  A
+ * release that changed that property (the apps side chose another
+ * BOOT_ADDR) is undone at the next reset, so the reset value stays the
+ * loader's.  This lets a machine file boot the DSP without board code.  If setting the
  * property fails, that is a wiring bug of the machine, not guest misuse:
  * it is reported once per device with warn_report and the DSP is released
  * anyway.
@@ -52,14 +61,23 @@ struct HeteroDspCtrlState {
     uint32_t dsp_shared_base;   /* "dsp-shared-base": its DSP address */
     Object *boot_cpu;           /* "boot-cpu": NULL when not wired */
     char *boot_pc_property;     /* "boot-pc-property" */
+    bool boot_addr_from_cpu;    /* "boot-addr-from-cpu": BOOT_ADDR's reset
+                                   value is the boot CPU's property */
 
     GMutex drive_lock;          /* taken before lock; see file comment */
     int driven_irq;             /* under drive_lock: last level driven on
                                    irq, -1 before the first */
     bool boot_pc_warned;        /* under drive_lock: failure reported */
+    bool pc_restore;            /* under drive_lock: a release changed the
+                                   boot CPU's property (from-cpu mode) */
+    uint64_t pc_before;         /* under drive_lock: its value before */
+    uint64_t pc_written;        /* under drive_lock: the value we wrote */
 
     GMutex lock;                /* guards the registers below */
-    uint32_t boot_addr;         /* BOOT_ADDR (apps view) */
+    uint32_t boot_addr;         /* BOOT_ADDR (apps view); in from-cpu
+                                   mode only once boot_addr_written */
+    bool boot_addr_written;     /* the apps side wrote BOOT_ADDR since
+                                   reset */
     bool run;                   /* CTRL.RUN */
     uint32_t fw_state;          /* 0, READY or FATAL: last valid write */
     uint32_t fw_code;           /* FW_CODE */
@@ -104,6 +122,28 @@ static int dspc_irq_level(HeteroDspCtrlState *s)
     return (s->int_status & s->int_enable) != 0;
 }
 
+/*
+ * The boot CPU's <boot-pc-property> as a BOOT_ADDR: values that are no
+ * 32-bit start address (0xffffffff and above: the properties' "none")
+ * count as 0.  Only reads the CPU (no callback into us): safe under lock.
+ */
+static uint32_t dspc_cpu_boot_addr(HeteroDspCtrlState *s)
+{
+    uint64_t v = object_property_get_uint(s->boot_cpu, s->boot_pc_property,
+                                          NULL);
+
+    return v >= UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+/* BOOT_ADDR as the apps side reads it. */
+static uint32_t dspc_boot_addr(HeteroDspCtrlState *s)
+{
+    if (s->boot_addr_from_cpu && !s->boot_addr_written) {
+        return dspc_cpu_boot_addr(s);
+    }
+    return s->boot_addr;
+}
+
 /* Start a boot: the register side of a release. */
 static void dspc_start_boot(HeteroDspCtrlState *s, DspCtrlUpdate *u)
 {
@@ -111,9 +151,9 @@ static void dspc_start_boot(HeteroDspCtrlState *s, DspCtrlUpdate *u)
     s->fw_state = 0;
     s->fw_code = 0;
     s->boot_count++;
-    s->boot_addr_latched = s->boot_addr;
+    s->boot_addr_latched = dspc_boot_addr(s);
     u->edge = DSPC_EDGE_RELEASE;
-    u->boot_pc = s->boot_addr;
+    u->boot_pc = s->boot_addr_latched;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -126,6 +166,16 @@ static void dspc_set_boot_pc(HeteroDspCtrlState *s, uint32_t pc)
     if (!s->boot_cpu) {
         return;
     }
+    if (s->boot_addr_from_cpu && !s->pc_restore) {
+        uint64_t cur = object_property_get_uint(s->boot_cpu,
+                                                s->boot_pc_property, NULL);
+
+        if (cur != pc) {
+            s->pc_before = cur;
+            s->pc_restore = true;
+        }
+    }
+    s->pc_written = pc;
     if (!object_property_set_uint(s->boot_cpu, s->boot_pc_property, pc,
                                   &err)) {
         if (!s->boot_pc_warned) {
@@ -171,7 +221,7 @@ static uint32_t dspc_apps_read(HeteroDspCtrlState *s, hwaddr off)
     case HETERO_DSP_CTRL_APPS_VERSION:
         return HETERO_DSP_CTRL_VERSION_VALUE;
     case HETERO_DSP_CTRL_APPS_BOOT_ADDR:
-        return s->boot_addr;
+        return dspc_boot_addr(s);
     case HETERO_DSP_CTRL_APPS_CTRL:
         return s->run ? HETERO_DSP_CTRL_CTRL_RUN : 0;
     case HETERO_DSP_CTRL_APPS_STATUS:
@@ -224,6 +274,7 @@ static void dspc_apps_write(HeteroDspCtrlState *s, hwaddr off,
     switch (off) {
     case HETERO_DSP_CTRL_APPS_BOOT_ADDR:
         s->boot_addr = value;
+        s->boot_addr_written = true;
         return;
     case HETERO_DSP_CTRL_APPS_CTRL:
         if (run && !s->run) {
@@ -393,13 +444,32 @@ static const MemoryRegionOps dspc_ops[2] = {
 /* ---------------------------------------------------------------------- */
 /* Life cycle                                                             */
 
+/*
+ * From-cpu mode: put back the boot CPU's property that a release changed,
+ * unless someone else (a loader) set it since.  drive_lock held.
+ */
+static void dspc_restore_boot_pc(HeteroDspCtrlState *s)
+{
+    if (s->pc_restore &&
+        object_property_get_uint(s->boot_cpu, s->boot_pc_property, NULL) ==
+        s->pc_written) {
+        object_property_set_uint(s->boot_cpu, s->boot_pc_property,
+                                 s->pc_before, NULL);
+    }
+    s->pc_restore = false;
+}
+
 static void dspc_reset_enter(Object *obj, ResetType type)
 {
     HeteroDspCtrlState *s = HETERO_DSP_CTRL(obj);
     DspCtrlUpdate unused = { .edge = DSPC_EDGE_NONE };
 
+    g_mutex_lock(&s->drive_lock);
+    dspc_restore_boot_pc(s);
+    g_mutex_unlock(&s->drive_lock);
     g_mutex_lock(&s->lock);
     s->boot_addr = s->boot_addr_reset;
+    s->boot_addr_written = false;
     s->run = false;
     s->fw_state = 0;
     s->fw_code = 0;
@@ -422,10 +492,27 @@ static void dspc_reset_hold(Object *obj, ResetType type)
     g_mutex_lock(&s->drive_lock);
     g_mutex_lock(&s->lock);
     u.edge = s->run ? DSPC_EDGE_RELEASE : DSPC_EDGE_HOLD;
-    u.boot_pc = s->boot_addr;
+    u.boot_pc = s->boot_addr_latched;
     u.irq_level = dspc_irq_level(s);
     g_mutex_unlock(&s->lock);
     dspc_drive(s, &u, true);
+    g_mutex_unlock(&s->drive_lock);
+}
+
+/* dsp-reset to !RUN, as the reset's hold phase does (at realize). */
+static void dspc_drive_reset_line(HeteroDspCtrlState *s)
+{
+    DspCtrlUpdate u = { .edge = DSPC_EDGE_NONE };
+
+    g_mutex_lock(&s->drive_lock);
+    g_mutex_lock(&s->lock);
+    u.edge = s->run ? DSPC_EDGE_RELEASE : DSPC_EDGE_HOLD;
+    u.boot_pc = s->boot_addr_latched;
+    g_mutex_unlock(&s->lock);
+    if (u.edge == DSPC_EDGE_RELEASE) {
+        dspc_set_boot_pc(s, u.boot_pc);
+    }
+    irq_set_level(s->dsp_reset, u.edge == DSPC_EDGE_HOLD);
     g_mutex_unlock(&s->drive_lock);
 }
 
@@ -445,6 +532,11 @@ static bool dspc_realize(Object *obj, Error **errp)
                    s->shared_size);
         return false;
     }
+    if (s->boot_addr_from_cpu && !s->boot_cpu) {
+        error_setg(errp, "%s: boot-addr-from-cpu=on needs a boot-cpu (the "
+                   "CPU whose boot-pc-property gives BOOT_ADDR)", what);
+        return false;
+    }
     if (s->boot_cpu) {
         if (!s->boot_pc_property || !*s->boot_pc_property) {
             error_setg(errp, "%s: boot-pc-property is empty (it names the "
@@ -460,8 +552,14 @@ static bool dspc_realize(Object *obj, Error **errp)
             return false;
         }
     }
-    /* registers at their reset values; the board drives the lines first */
+    /*
+     * Registers at their reset values and dsp-reset driven, so the DSP is
+     * held from the start even where no board code holds it (a machine
+     * file) and no machine reset comes before the run.  Its receiver
+     * must be realized first; the apps interrupt (low) waits for reset.
+     */
     dspc_reset_enter(obj, RESET_TYPE_COLD);
+    dspc_drive_reset_line(s);
     return true;
 }
 
@@ -521,6 +619,11 @@ static const PropDef dspc_props[] = {
         .flags = PROP_F_CONFIG, .has_default = true,
         .def_s = HETERO_DSP_CTRL_DEFAULT_BOOT_PC_PROPERTY,
     },
+    DEFINE_PROP_BOOL("boot-addr-from-cpu", HeteroDspCtrlState,
+                     boot_addr_from_cpu, false,
+                     "BOOT_ADDR's reset value is boot-cpu's "
+                     "boot-pc-property (e.g. set by -device "
+                     "loader,cpu-num=0) instead of boot-addr"),
     PROP_END
 };
 

@@ -51,6 +51,9 @@
    meaning chosen by the frontend); the rest are accel's. */
 #define CPU_INTERRUPT_HARD (1u << 0)     /* conventional line 0 */
 #define CPU_INTERRUPT_EXITTB (1u << 16)  /* leave the TB chain, no irq */
+#define CPU_INTERRUPT_NMI (1u << 17)     /* a non-maskable interrupt of the
+                                            frontend's: cpu_exec_interrupt
+                                            is asked about it */
 
 /* exception_index values >= EXCP_FIRST_ACCEL end cpu_exec(). */
 #define EXCP_NONE (-1)

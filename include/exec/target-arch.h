@@ -166,6 +166,16 @@ struct TargetArch {
     bool (*debug_translate)(CPUState *cpu, vaddr va, hwaddr *pa);
     /* Semihosting call from the guest; true if handled. */
     bool (*semihosting)(CPUState *cpu);
+
+    /* --- architecture-specific monitor commands (each may be NULL) -----*/
+    /*
+     * QMP inject-nmi: make @cpu take the architecture's non-maskable
+     * interrupt.  Any thread, the vCPU may be running: the frontend marks
+     * it pending and the vCPU takes it at its next block boundary.  A vCPU
+     * that is not running (stopped, held in reset) ignores it.  NULL: the
+     * architecture has no NMI ("inject-nmi: not available for <arch>").
+     */
+    bool (*inject_nmi)(CPUState *cpu, Error **errp);
 };
 
 /*

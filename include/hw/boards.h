@@ -111,6 +111,9 @@ struct MachineState {
     void *request_opaque;
     Object *serial[MACHINE_MAX_SERIAL]; /* chardevs of serial0..3 (links,
                                            may be NULL) */
+    void *builder;              /* -preconfig: the QMP construction state
+                                   (system/qmp-cmds-build.c), or NULL */
+    void (*builder_free)(void *builder); /* frees it with the machine */
 };
 
 /*

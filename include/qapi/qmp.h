@@ -32,7 +32,16 @@ typedef struct QmpSession {
     bool quit_after_reply;      /* quit ran: after its reply, SHUTDOWN and
                                    end the main loop with status 0 */
     unsigned hmp_cpu;           /* HMP's current vCPU (`cpu N`) */
+    bool preconfig;             /* set by the monitor before each request:
+                                   the machine is not built yet, only
+                                   allow_preconfig commands run */
 } QmpSession;
+
+/*
+ * True while the machine of @root exists but is not built (-preconfig);
+ * system/qmp-cmds-build.c.
+ */
+bool qmp_machine_in_preconfig(Object *root);
 
 /*
  * A generated marshaller: convert the argument object @args (never NULL)
@@ -45,6 +54,7 @@ typedef bool QmpMarshalFn(json_t *args, json_t **ret, QmpSession *s,
 typedef struct QmpCommand {
     const char *name;           /* "query-status" */
     QmpMarshalFn *fn;
+    bool allow_preconfig;       /* runs before the machine is built */
 } QmpCommand;
 
 /*

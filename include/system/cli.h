@@ -60,6 +60,8 @@ typedef struct CliOptions {
                                    order (include/system/gdbstub.h) */
     bool nographic;             /* -nographic */
     bool start_stopped;         /* -S: virtual clock not started */
+    bool preconfig;             /* -preconfig: build over QMP first
+                                   (docs/user/preconfig.md) */
     bool no_reboot;             /* -no-reboot: a guest reset exits */
     bool no_shutdown;           /* -no-shutdown: stay after guest power-off */
     uint64_t run_timeout_s;     /* -run-timeout; 0: none */
@@ -89,9 +91,16 @@ void cli_print_help_man(FILE *out);
 
 /*
  * Create everything @o describes in @root (a fresh TYPE_CONTAINER) and
- * return the built machine, its virtual clock still stopped.
+ * return the built machine, its virtual clock still stopped; under
+ * -preconfig the machine is configured but not built.
  */
 MachineState *cli_build(const CliOptions *o, Object *root, Error **errp);
+/*
+ * What the command line adds to a built machine (-device, -drive and -nic
+ * devices); cli_build does it, except under -preconfig, where the caller
+ * does once x-exit-preconfig built the machine.
+ */
+bool cli_build_late(const CliOptions *o, MachineState *ms, Error **errp);
 
 /*
  * Print the properties of type @typename as "-object TYPE,help" and

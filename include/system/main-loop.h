@@ -47,6 +47,10 @@ void main_loop_request_quit(int exit_code);
 /* True once a quit was requested (and not yet consumed by a new run). */
 bool main_loop_quit_requested(void);
 
+/* The exit code x-exit-preconfig ends the preconfig phase's loop with
+   (never an exit status: those are 0..255). */
+#define MAIN_LOOP_PRECONFIG_DONE (-1)
+
 /*
  * Dispatch events until a quit is requested; return its exit code and
  * clear the request, so the loop can run again (tests do).

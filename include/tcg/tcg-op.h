@@ -442,4 +442,144 @@ static inline void tcg_gen_qemu_st_i64(TCGContext *s, TCGv_i64 v,
                 tcg_make_oi(op & ~MO_SIGN, mmu_idx));
 }
 
+/*
+ * Env-memory vector ops (docs/devel/tcg.md "Vector operations"): the
+ * operands are byte offsets from env, so no temps and no register
+ * allocation are involved.  @vece is log2 of the element size in bytes
+ * (MO_8..MO_64), @oprsz the bytes operated on (8 or 16), @maxsz the
+ * bytes of the destination written (8 or 16, >= oprsz; the bytes past
+ * oprsz are zeroed, as an A64 64-bit vector write clears bits 127:64).
+ * The ranges must not overlap any registered global (asserted in debug
+ * builds): the JIT caches globals in registers across vector ops.
+ * Sources are read before the destination is written.
+ */
+
+/* Append vector op @opc with its TCG_VEC_ARG_* arguments; @scalar is
+   dup_vec's input (NULL for every other op). */
+void tcg_gen_vec_op(TCGContext *s, TCGOpcode opc, TCGv_i64 scalar,
+                    const TCGArg vargs[TCG_VEC_NB_ARGS]);
+
+static inline void tcg_gen_vec_gen(TCGContext *s, TCGOpcode opc,
+                                   TCGv_i64 scalar, unsigned vece,
+                                   ptrdiff_t dofs, ptrdiff_t aofs,
+                                   ptrdiff_t bofs, ptrdiff_t cofs,
+                                   unsigned oprsz, unsigned maxsz,
+                                   unsigned imm)
+{
+    const TCGArg v[TCG_VEC_NB_ARGS] = {
+        [TCG_VEC_ARG_DOFS] = (TCGArg)dofs, [TCG_VEC_ARG_AOFS] = (TCGArg)aofs,
+        [TCG_VEC_ARG_BOFS] = (TCGArg)bofs, [TCG_VEC_ARG_COFS] = (TCGArg)cofs,
+        [TCG_VEC_ARG_OPRSZ] = oprsz, [TCG_VEC_ARG_MAXSZ] = maxsz,
+        [TCG_VEC_ARG_VECE] = vece, [TCG_VEC_ARG_IMM] = imm,
+    };
+
+    tcg_gen_vec_op(s, opc, scalar, v);
+}
+
+/* d[i] = op(a[i], b[i]); mul_vec takes vece MO_8..MO_32. */
+#define TCG_BUILD_VEC2(name)                                                 \
+static inline void tcg_gen_vec_##name(TCGContext *s, unsigned vece,          \
+                                      ptrdiff_t dofs, ptrdiff_t aofs,        \
+                                      ptrdiff_t bofs, unsigned oprsz,        \
+                                      unsigned maxsz)                        \
+{                                                                            \
+    tcg_gen_vec_gen(s, INDEX_op_##name##_vec, NULL, vece, dofs, aofs, bofs,  \
+                    0, oprsz, maxsz, 0);                                     \
+}
+
+TCG_BUILD_VEC2(add)
+TCG_BUILD_VEC2(sub)
+TCG_BUILD_VEC2(mul)
+TCG_BUILD_VEC2(and)
+TCG_BUILD_VEC2(or)
+TCG_BUILD_VEC2(xor)
+TCG_BUILD_VEC2(andc)
+TCG_BUILD_VEC2(orc)
+TCG_BUILD_VEC2(smin)
+TCG_BUILD_VEC2(smax)
+TCG_BUILD_VEC2(umin)
+TCG_BUILD_VEC2(umax)
+
+/* d[i] = op(a[i]) */
+#define TCG_BUILD_VEC1(name)                                                 \
+static inline void tcg_gen_vec_##name(TCGContext *s, unsigned vece,          \
+                                      ptrdiff_t dofs, ptrdiff_t aofs,        \
+                                      unsigned oprsz, unsigned maxsz)        \
+{                                                                            \
+    tcg_gen_vec_gen(s, INDEX_op_##name##_vec, NULL, vece, dofs, aofs, 0, 0,  \
+                    oprsz, maxsz, 0);                                        \
+}
+
+TCG_BUILD_VEC1(mov)
+TCG_BUILD_VEC1(not)
+TCG_BUILD_VEC1(neg)
+TCG_BUILD_VEC1(abs)
+
+/* d[i] = a[i] << / >> (logical) / >> (arithmetic) @sh, 0 <= sh < 8 << vece */
+#define TCG_BUILD_VECSH(name)                                                \
+static inline void tcg_gen_vec_##name(TCGContext *s, unsigned vece,          \
+                                      ptrdiff_t dofs, ptrdiff_t aofs,        \
+                                      unsigned sh, unsigned oprsz,           \
+                                      unsigned maxsz)                        \
+{                                                                            \
+    tcg_gen_vec_gen(s, INDEX_op_##name##_vec, NULL, vece, dofs, aofs, 0, 0,  \
+                    oprsz, maxsz, sh);                                       \
+}
+
+TCG_BUILD_VECSH(shli)
+TCG_BUILD_VECSH(shri)
+TCG_BUILD_VECSH(sari)
+
+#undef TCG_BUILD_VEC2
+#undef TCG_BUILD_VEC1
+#undef TCG_BUILD_VECSH
+
+/* d[i] = cond(a[i], b[i]) ? all ones : 0 (any condition but never/always) */
+static inline void tcg_gen_vec_cmp(TCGContext *s, TCGCond cond,
+                                   unsigned vece, ptrdiff_t dofs,
+                                   ptrdiff_t aofs, ptrdiff_t bofs,
+                                   unsigned oprsz, unsigned maxsz)
+{
+    tcg_gen_vec_gen(s, INDEX_op_cmp_vec, NULL, vece, dofs, aofs, bofs, 0,
+                    oprsz, maxsz, cond);
+}
+
+/* d[i] = cond(a[i], 0) ? all ones : 0 */
+static inline void tcg_gen_vec_cmpz(TCGContext *s, TCGCond cond,
+                                    unsigned vece, ptrdiff_t dofs,
+                                    ptrdiff_t aofs, unsigned oprsz,
+                                    unsigned maxsz)
+{
+    tcg_gen_vec_gen(s, INDEX_op_cmpz_vec, NULL, vece, dofs, aofs, 0, 0,
+                    oprsz, maxsz, cond);
+}
+
+/* d = (a & b) | (~a & c): bits of b where a is set, of c elsewhere */
+static inline void tcg_gen_vec_bitsel(TCGContext *s, unsigned vece,
+                                      ptrdiff_t dofs, ptrdiff_t aofs,
+                                      ptrdiff_t bofs, ptrdiff_t cofs,
+                                      unsigned oprsz, unsigned maxsz)
+{
+    tcg_gen_vec_gen(s, INDEX_op_bitsel_vec, NULL, vece, dofs, aofs, bofs,
+                    cofs, oprsz, maxsz, 0);
+}
+
+/* d[i] = the low 8 << vece bits of @v */
+static inline void tcg_gen_vec_dup_i64(TCGContext *s, unsigned vece,
+                                       ptrdiff_t dofs, unsigned oprsz,
+                                       unsigned maxsz, TCGv_i64 v)
+{
+    tcg_gen_vec_gen(s, INDEX_op_dup_vec, v, vece, dofs, 0, 0, 0, oprsz,
+                    maxsz, 0);
+}
+
+/* d[i] = the low 8 << vece bits of @x */
+static inline void tcg_gen_vec_dupi(TCGContext *s, unsigned vece,
+                                    ptrdiff_t dofs, unsigned oprsz,
+                                    unsigned maxsz, uint64_t x)
+{
+    tcg_gen_vec_dup_i64(s, vece, dofs, oprsz, maxsz,
+                        tcg_constant_i64(s, (int64_t)x));
+}
+
 #endif

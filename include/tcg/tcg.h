@@ -58,7 +58,47 @@ enum {
     TCG_OPF_LABEL = 1 << 6,        /* set_label */
     TCG_OPF_GUEST_MEM = 1 << 7,    /* guest memory access */
     TCG_OPF_NOT_PRESENT = 1 << 8,  /* nop: ignored */
+    TCG_OPF_VECTOR = 1 << 9,       /* env-memory vector op (TCG_VEC_ARG_*) */
 };
+
+/*
+ * Constant arguments of every vector op (the *_vec opcodes), by index:
+ * byte offsets from env of the destination and of up to three sources,
+ * the operation size in bytes (8 or 16), the size up to which the
+ * destination is written (8 or 16, >= oprsz: bytes [oprsz, maxsz) are
+ * zeroed), log2 of the element size in bytes (0..3), and an immediate
+ * (shift count for shli/shri/sari, TCGCond for cmp/cmpz).  Unused
+ * offsets are 0.  Semantics: docs/devel/tcg.md "Vector operations".
+ */
+enum {
+    TCG_VEC_ARG_DOFS,
+    TCG_VEC_ARG_AOFS,
+    TCG_VEC_ARG_BOFS,
+    TCG_VEC_ARG_COFS,
+    TCG_VEC_ARG_OPRSZ,
+    TCG_VEC_ARG_MAXSZ,
+    TCG_VEC_ARG_VECE,
+    TCG_VEC_ARG_IMM,
+    TCG_VEC_NB_ARGS,
+};
+
+/*
+ * The host vector instruction sets the x86-64 JIT may use for vector
+ * ops, each implying the ones before it.  TCG_VEC_ISA_AUTO takes the
+ * best the host has (CPUID, read once per process).
+ */
+typedef enum TCGVecIsa {
+    TCG_VEC_ISA_AUTO,
+    TCG_VEC_ISA_SSE2,       /* baseline of x86-64 */
+    TCG_VEC_ISA_SSE41,      /* plus SSSE3, SSE4.1 and SSE4.2 */
+    TCG_VEC_ISA_AVX2,       /* plus AVX2 (VEX forms, broadcasts) */
+    TCG_VEC_ISA_COUNT,
+} TCGVecIsa;
+
+/* The best TCGVecIsa this host supports (SSE2 on non-x86 hosts). */
+TCGVecIsa tcg_vec_host_isa(void);
+/* "sse2", "sse4.1", "avx2" ("auto" for TCG_VEC_ISA_AUTO). */
+const char *tcg_vec_isa_name(TCGVecIsa isa);
 
 typedef struct TCGOpDef {
     const char *name;
@@ -162,6 +202,12 @@ typedef struct TCGContextConfig {
     TCGStoreSlowFn st_slow;
     /* words per insn_start record, 1..3 */
     unsigned insn_start_words;
+    /*
+     * JIT only: the most the vector ops may use; AUTO (0) means the
+     * host's best, a level above the host's is an error.  Tests lower
+     * it to check the fallback sequences.
+     */
+    TCGVecIsa vec_isa;
 } TCGContextConfig;
 
 /* True if @kind can run on this host. */

@@ -75,6 +75,9 @@ typedef struct FloatStatus {
     bool tininess_before_rounding; /* Arm: true */
     bool ahp;                   /* float16 is Arm alternative half
                                    precision (no Inf/NaN) in conversions */
+    bool no_host_fpu;           /* never take the host-FPU fast paths
+                                   (results and flags are the same either
+                                   way: for tests and for debugging) */
 } FloatStatus;
 
 /* The status an Arm vCPU starts from (FPCR = 0). */

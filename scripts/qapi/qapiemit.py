@@ -461,6 +461,8 @@ def introspection(schema):
                     empty = obj(':empty', [])
                 entry['ret-type'] = empty if d.returns is None \
                     else ref(d.returns)
+                if d.allow_preconfig:
+                    entry['allow-preconfig'] = True
             if d.doc:
                 entry['doc'] = d.doc
             out.append(entry)
@@ -558,7 +560,8 @@ def gen_commands(schema, src, prefix):
         if d.members or d.extra_args:
             c.append(f'    {afn}_free(a);')
         c += ['    return ok;', '}', '']
-        table.append(f'    {{ {c_string(d.name)}, qmp_marshal_{cn} }},')
+        pre = 'true' if d.allow_preconfig else 'false'
+        table.append(f'    {{ {c_string(d.name)}, qmp_marshal_{cn}, {pre} }},')
     c += ['const QmpCommand qapi_commands[] = {'] + table + ['};', '',
           'const size_t qapi_commands_count = G_N_ELEMENTS(qapi_commands);',
           '']

@@ -15,7 +15,8 @@ kind keys below, whose value is the definition's name:
                                             branch the discriminator (a
                                             required enum member of the
                                             base) selects
-  {"command": "name", "args": {...}, "returns": TYPE, "extra-args": BOOL}
+  {"command": "name", "args": {...}, "returns": TYPE, "extra-args": BOOL,
+   "allow-preconfig": BOOL}
   {"event": "NAME", "data": {...}}
 
 Every definition may carry "doc": one paragraph, kept in the generated
@@ -26,7 +27,8 @@ optional.  A type is a built-in ("str", "int", "bool", "number", "any"),
 a defined enum or struct, or a one-element list ["T"] (a JSON array of T;
 T must be "str", a struct or a union).  "extra-args": true lets a command accept
 members beyond its "args" (object-add's flat properties); they reach the
-C function as one JSON object.
+C function as one JSON object.  "allow-preconfig": true lets a command
+run before the machine is built (-preconfig); the others are refused then.
 
 The model is plain Python objects; every error is raised as SchemaError
 with "file:line: message".
@@ -155,7 +157,7 @@ KIND_KEYS = {
     'enum': {'values'},
     'struct': {'members'},
     'union': {'base', 'discriminator', 'branches'},
-    'command': {'args', 'returns', 'extra-args'},
+    'command': {'args', 'returns', 'extra-args', 'allow-preconfig'},
     'event': {'data'},
 }
 
@@ -229,6 +231,10 @@ def _add_definition(expr, info, schema):
         d.extra_args = expr.get('extra-args', False)
         if not isinstance(d.extra_args, bool):
             raise SchemaError(f"{info}: command '{name}': 'extra-args' "
+                              "must be true or false")
+        d.allow_preconfig = expr.get('allow-preconfig', False)
+        if not isinstance(d.allow_preconfig, bool):
+            raise SchemaError(f"{info}: command '{name}': 'allow-preconfig' "
                               "must be true or false")
     else:
         d.members = _members(expr.get('data'), info, name)

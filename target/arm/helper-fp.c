@@ -426,6 +426,56 @@ static uint64_t fp3_lane(CPUARMState *env, unsigned key, unsigned fsz,
     }
 }
 
+typedef float32 SimdF32Op(float32, float32, FloatStatus *);
+typedef float64 SimdF64Op(float64, float64, FloatStatus *);
+
+/*
+ * The element-wise FADD, FSUB, FMUL, FDIV, FMLA and FMLS of single and
+ * double lanes without the per-lane decoding of fp3_lane(): the same
+ * soft-float calls in the same lane order, so the same results and
+ * flags.  False for every other form.
+ */
+static bool simd_fp3_fast(CPUARMState *env, unsigned key, unsigned fsz,
+                          unsigned ne, const uint64_t *n, const uint64_t *m,
+                          const uint64_t *d, uint64_t *r)
+{
+    FloatStatus *st = &env->fp_status;
+    bool fma = (key & 0x1f) == 0x19;
+    bool fmls = key == FPV_KEY(0, 1, 0x19);
+    SimdF32Op *op32;
+    SimdF64Op *op64;
+
+    switch (key) {
+    case FPV_KEY(0, 0, 0x1a): op32 = float32_add; op64 = float64_add; break;
+    case FPV_KEY(0, 1, 0x1a): op32 = float32_sub; op64 = float64_sub; break;
+    case FPV_KEY(1, 0, 0x1b): op32 = float32_mul; op64 = float64_mul; break;
+    case FPV_KEY(1, 0, 0x1f): op32 = float32_div; op64 = float64_div; break;
+    case FPV_KEY(0, 0, 0x19):
+    case FPV_KEY(0, 1, 0x19): op32 = NULL; op64 = NULL; break;
+    default: return false;
+    }
+    if (fsz < 2) {
+        return false;
+    }
+    for (unsigned i = 0; i < ne; i++) {
+        uint64_t x = lane_get(n, i, fsz), y = lane_get(m, i, fsz), z;
+
+        if (fma) {
+            /* FMLS: FPNeg(element1), NaNs included (C7.2 FMLS) */
+            x ^= fmls ? fp_sign(fsz) : 0;
+            z = lane_get(d, i, fsz);
+            z = fsz == 3 ? float64_muladd(x, y, z, 0, st)
+                         : float32_muladd((float32)x, (float32)y,
+                                          (float32)z, 0, st);
+        } else {
+            z = fsz == 3 ? op64(x, y, st)
+                         : op32((float32)x, (float32)y, st);
+        }
+        lane_set(r, i, fsz, z);
+    }
+    return true;
+}
+
 static void helper_simd_fp3(void *envp, uint32_t desc)
 {
     CPUARMState *env = envp;
@@ -442,6 +492,9 @@ static void helper_simd_fp3(void *envp, uint32_t desc)
     uint64_t d[2] = { env->vregs[rd][0], env->vregs[rd][1] };
     uint64_t r[2] = { 0, 0 };
 
+    if (!scalar && simd_fp3_fast(env, key, fsz, ne, n, m, d, r)) {
+        ne = 0;     /* done: only the write-back below */
+    }
     for (unsigned i = 0; i < ne; i++) {
         uint64_t x, y;
 

@@ -158,20 +158,7 @@ static uint64_t dup_const(unsigned sz, uint64_t v)
 void a64_gen_dup(DisasContext *s, unsigned reg, unsigned sz, bool q,
                  TCGv_i64 v)
 {
-    TCGv_i64 d = tcg_temp_new_i64(s->tcg);
-
-    if (sz < 3) {
-        tcg_gen_extract_i64(s->tcg, d, v, 0, 8u << sz);
-        tcg_gen_muli_i64(s->tcg, d, d, (int64_t)dup_const(sz, 1));
-    } else {
-        tcg_gen_mov_i64(s->tcg, d, v);
-    }
-    a64_write_vreg(s, reg, 0, d);
-    if (q) {
-        a64_write_vreg(s, reg, 1, d);
-    } else {
-        a64_clear_high(s, reg);
-    }
+    tcg_gen_vec_dup_i64(s->tcg, sz, a64_vreg_off(reg, 0), q ? 16 : 8, 16, v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -354,6 +341,11 @@ static bool trans_MOVI(DisasContext *s, arg_MOVI *a)
     if (invert) {
         imm = ~imm;
     }
+    if (!orr_bic) {                             /* MOVI, MVNI, FMOV */
+        tcg_gen_vec_dupi(t, 3, a64_vreg_off(a->rd, 0), a->q ? 16 : 8, 16,
+                         imm);
+        return true;
+    }
     for (unsigned h = 0; h < (a->q ? 2u : 1u); h++) {
         TCGv_i64 v = tcg_temp_new_i64(t);
 
@@ -396,7 +388,9 @@ static bool trans_SHIFT_imm(DisasContext *s, arg_SHIFT_imm *a)
     if (!arm_simd_shift_valid(a->u, sz, a->op, a->q, a->scalar)) {
         return false;
     }
-    if (a64_fp_access_check(s)) {
+    if (a64_fp_access_check(s) &&
+        !a64_vec_shift_imm(s, a->u, sz, a->op, a->q, a->scalar, a->rd,
+                           a->rn, sh)) {
         gen_simd_helper(s, &arm_helper_simd_shift,
                         arm_simd_desc(a->rd, a->rn, 0, sz, a->q, a->u, a->op,
                                       a->scalar, sh));
@@ -502,7 +496,9 @@ static bool trans_THREE_same(DisasContext *s, arg_THREE_same *a)
     if (!arm_simd_3same_valid(a->u, a->size, a->op, a->q, a->scalar)) {
         return false;
     }
-    if (!a64_fp_access_check(s)) {
+    if (!a64_fp_access_check(s) ||
+        a64_vec_3same(s, a->u, a->size, a->op, a->q, a->scalar, a->rd,
+                      a->rn, a->rm)) {
         return true;
     }
     if (a->op != 0x03 && a->op != 0x10) {
@@ -534,7 +530,9 @@ static bool trans_TWO_misc(DisasContext *s, arg_TWO_misc *a)
     if (!arm_simd_2misc_valid(a->u, a->size, a->op, a->q, a->scalar)) {
         return false;
     }
-    if (a64_fp_access_check(s)) {
+    if (a64_fp_access_check(s) &&
+        !a64_vec_2misc(s, a->u, a->size, a->op, a->q, a->scalar, a->rd,
+                       a->rn)) {
         gen_simd_helper(s, &arm_helper_simd_2misc,
                         arm_simd_desc(a->rd, a->rn, 0, a->size, a->q, a->u,
                                       a->op, a->scalar, 0));

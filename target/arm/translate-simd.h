@@ -65,6 +65,22 @@ void a64_write_elem(DisasContext *s, unsigned reg, unsigned idx,
 void a64_gen_dup(DisasContext *s, unsigned reg, unsigned sz, bool q,
                  TCGv_i64 v);
 
+/*
+ * translate-simd-vec.c: the integer forms done with IR vector ops.  Each
+ * takes the decoded fields of an encoding translate-simd.c has already
+ * checked (and the access check done) and returns false, having
+ * generated nothing, for the forms it leaves to the helpers.
+ */
+bool a64_vec_3same(DisasContext *s, bool u, unsigned size, unsigned op,
+                   bool q, bool scalar, unsigned rd, unsigned rn,
+                   unsigned rm);
+bool a64_vec_2misc(DisasContext *s, bool u, unsigned size, unsigned op,
+                   bool q, bool scalar, unsigned rd, unsigned rn);
+/* @sh as the instruction means it: left 0..esize-1, right 1..esize. */
+bool a64_vec_shift_imm(DisasContext *s, bool u, unsigned size, unsigned op,
+                       bool q, bool scalar, unsigned rd, unsigned rn,
+                       unsigned sh);
+
 /* The scalar FP class (translate-fp.c): false when not one of its
    instructions (the caller then tries the others). */
 bool a64_translate_fp(DisasContext *s, uint32_t insn);

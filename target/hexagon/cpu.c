@@ -214,6 +214,7 @@ static void hex_cpu_reset(CPUState *cs)
     }
     env->stopped = off;
     env->waiting = false;
+    g_atomic_int_set(&env->nmi_pending, 0);
     if (sh && !off && cs->cpu_index > 0) {
         g_mutex_lock(&sh->lock);
         sh->sreg[HEX_SREG_MODECTL] |= 1u << cs->cpu_index;
@@ -315,6 +316,7 @@ const TargetArch hexagon_arch = {
     .gdb_num_regs = HEX_GDB_NUM_REGS,
     .gdb_core_xml = hex_gdb_core_xml,
     .debug_translate = hex_gdb_debug_translate,
+    .inject_nmi = hex_inject_nmi,
 };
 
 /* ------------------------------------------------------------------ */

@@ -75,6 +75,7 @@ enum {
 /* Events (vector number n: EVB + 4 * n). */
 enum {
     HEX_EVENT_RESET = 0,
+    HEX_EVENT_NMI = 1,          /* NMI / imprecise */
     HEX_EVENT_PRECISE = 2,
     HEX_EVENT_TLBMISS_X = 4,
     HEX_EVENT_TLBMISS_RW = 6,
@@ -104,6 +105,7 @@ enum {
     HEX_CAUSE_TLBMISS_X_NEXT = 0x61,
     HEX_CAUSE_TLBMISS_R = 0x70,
     HEX_CAUSE_TLBMISS_W = 0x71,
+    HEX_CAUSE_NMI = 0x43,           /* imprecise NMI */
     HEX_CAUSE_INT0 = 0xc0,
 };
 
@@ -162,6 +164,9 @@ typedef struct CPUHexagonState {
     /* thread state */
     bool stopped;               /* not in MODECTL.E */
     bool waiting;               /* in MODECTL.W */
+    int32_t nmi_pending;        /* atomic, set from any thread (nmi(Rs),
+                                   QMP inject-nmi): 1 until this thread
+                                   takes event 1 (hex_take_nmi) */
     HexagonShared *shared;      /* the core's (thread 0's) */
 } CPUHexagonState;
 
@@ -243,6 +248,20 @@ void hex_enter_event(CPUHexagonState *env, unsigned event, unsigned cause);
  */
 HEMU_NORETURN void hex_raise_event(CPUHexagonState *env, unsigned event,
                                    unsigned cause, uintptr_t retaddr);
+
+/*
+ * NMI (event 1, cause 0x43 "imprecise NMI", reference 1.7): make thread
+ * @cs take it; any thread.  A stopped thread ignores it.  The thread
+ * takes it at its next block boundary (hex_take_nmi), or when it leaves
+ * the handler it is in (SSR.EX = 1), waking from `wait`; ELR is the next
+ * packet.  hex_inject_nmi is the TargetArch inject_nmi hook.
+ */
+void hex_raise_nmi(CPUState *cs);
+bool hex_inject_nmi(CPUState *cs, Error **errp);
+/* On @env's own thread at a block boundary: take a pending NMI if it can. */
+bool hex_take_nmi(CPUHexagonState *env);
+/* nmi(Rs): raise the NMI on the threads of the mask (env, mask). */
+extern const TCGHelperInfo hex_helper_nmi_info;
 
 /* Re-evaluate pending interrupts on every thread of @env's core. */
 void hex_kick_interrupts(CPUHexagonState *env);

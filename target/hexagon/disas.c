@@ -288,6 +288,8 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_xtype2),
     HEX_TABLE(hex_mpy3),
     HEX_TABLE(hex_perm3),
+    HEX_TABLE(hex_ldst2),
+    HEX_TABLE(hex_fp),
     HEX_TABLE(hex_more),
 };
 

@@ -8,6 +8,12 @@
  *
  * The 16 IRQ lines of each thread are the core interrupts 0-15: a raised
  * line latches into the shared IPEND and any qualified thread takes it.
+ * The NMI (event 1) is per thread and not maskable: nmi(Rs) or QMP
+ * inject-nmi sets the thread's nmi_pending flag from any thread and
+ * raises CPU_INTERRUPT_NMI; the thread itself enters the event in
+ * cpu_exec_interrupt as soon as it is not in a handler (SSR.EX = 0), so
+ * ELR and SSR are never clobbered (rte raises the bit again for an NMI
+ * that had to wait).
  * Spec: V6x System-Level Architecture, "Events" and "Interrupts";
  * /work/shared/reference/hexagon-system.md 1.4, 1.7, 1.8.
  */
@@ -83,6 +89,10 @@ void hex_kick_interrupts(CPUHexagonState *env)
     uint32_t ipend = g_atomic_int_get(&env->shared->sreg[HEX_SREG_IPENDAD]) &
                      0xffff;
 
+    /* an NMI that waited for the handler's end (rte) */
+    if (g_atomic_int_get(&env->nmi_pending)) {
+        cpu_interrupt(hex_cs(env), CPU_INTERRUPT_NMI);
+    }
     if (!ipend) {
         return;
     }
@@ -105,6 +115,15 @@ bool hex_cpu_exec_interrupt(CPUState *cs, uint32_t req)
     uint32_t q, old, bit;
     int i;
 
+    if (req & CPU_INTERRUPT_NMI) {
+        cpu_reset_interrupt(cs, CPU_INTERRUPT_NMI);
+        if (hex_take_nmi(env)) {
+            return true;
+        }
+    }
+    if (!lines) {
+        return false;
+    }
     cpu_reset_interrupt(cs, lines);
     g_mutex_lock(&sh->lock);
     old = sh->sreg[HEX_SREG_IPENDAD];
@@ -131,6 +150,13 @@ bool hex_cpu_exec_interrupt(CPUState *cs, uint32_t req)
     return true;
 }
 
+/* An NMI is pending and @env may take it now. */
+static bool hex_nmi_takeable(CPUHexagonState *env)
+{
+    return g_atomic_int_get(&env->nmi_pending) && !env->stopped &&
+           !(env->sreg[HEX_SREG_SSR] & HEX_SSR_EX);
+}
+
 bool hex_cpu_has_work(CPUState *cs)
 {
     CPUHexagonState *env = hex_env(cs);
@@ -138,7 +164,7 @@ bool hex_cpu_has_work(CPUState *cs)
     if (env->stopped) {
         return false;
     }
-    if (!env->waiting) {
+    if (!env->waiting || hex_nmi_takeable(env)) {
         return true;
     }
     if (g_atomic_int_get(&cs->interrupt_request) & 0xffff) {
@@ -149,6 +175,67 @@ bool hex_cpu_has_work(CPUState *cs)
     }
     return hex_qualified(env) != 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* NMI                                                                  */
+
+void hex_raise_nmi(CPUState *cs)
+{
+    CPUHexagonState *env = hex_env(cs);
+
+    if (env->stopped) {
+        return;
+    }
+    g_atomic_int_set(&env->nmi_pending, 1);
+    cpu_interrupt(cs, CPU_INTERRUPT_NMI);
+}
+
+bool hex_inject_nmi(CPUState *cs, Error **errp)
+{
+    hex_raise_nmi(cs);
+    return true;
+}
+
+bool hex_take_nmi(CPUHexagonState *env)
+{
+    if (!hex_nmi_takeable(env)) {
+        return false;
+    }
+    g_atomic_int_set(&env->nmi_pending, 0);
+    if (env->waiting) {
+        g_mutex_lock(&env->shared->lock);
+        env->waiting = false;
+        env->shared->sreg[HEX_SREG_MODECTL] &= ~(1u << (16 + hex_htid(env)));
+        g_mutex_unlock(&env->shared->lock);
+    }
+    hex_enter_event(env, HEX_EVENT_NMI, HEX_CAUSE_NMI);
+    return true;
+}
+
+/* nmi(Rs): bit t of @mask raises the NMI on thread t of the core. */
+static void helper_nmi(void *envp, uint32_t mask)
+{
+    CPUHexagonState *env = envp;
+    CPUCluster *cl = hex_cs(env)->cluster;
+
+    if (!cl) {
+        if (mask & 1) {
+            hex_raise_nmi(hex_cs(env));
+        }
+        return;
+    }
+    for (unsigned t = 0; t < cl->num_cpus && t < 32; t++) {
+        if (mask & (1u << t)) {
+            hex_raise_nmi(cl->cpus[t]);
+        }
+    }
+}
+
+const TCGHelperInfo hex_helper_nmi_info = {
+    .func = (const void *)helper_nmi, .name = "nmi",
+    .flags = 0, .nb_args = 2, .ret = TCG_CALL_VOID,
+    .args = { TCG_CALL_PTR, TCG_CALL_I32 },
+};
 
 /* ------------------------------------------------------------------ */
 /* Threads                                                              */

@@ -90,6 +90,27 @@ const TCGHelperInfo hex_helper_probe_store_info = {
     .ret = TCG_CALL_VOID, .args = { TCG_CALL_PTR, TCG_CALL_I64, TCG_CALL_I32 },
 };
 
+/* As probe_store, for a load (a store of the packet is done before it). */
+static void helper_probe_load(void *envp, uint64_t addr, uint32_t op)
+{
+    CPUHexagonState *env = envp;
+    CPUState *cs = env_cs(env);
+    unsigned size = memop_size((MemOp)op);
+
+    if (size > 1 && (addr & (size - 1))) {
+        hex_cpu_do_unaligned_access(cs, addr, MMU_DATA_LOAD, hex_mode(env),
+                                    GETPC());
+    }
+    hex_cpu_tlb_fill(cs, addr, size, MMU_DATA_LOAD, hex_mode(env), false,
+                     GETPC());
+}
+
+const TCGHelperInfo hex_helper_probe_load_info = {
+    .func = (const void *)helper_probe_load, .name = "probe_load",
+    .flags = TCG_CALL_MAY_RAISE | TCG_CALL_NO_WRITE_GLOBALS, .nb_args = 3,
+    .ret = TCG_CALL_VOID, .args = { TCG_CALL_PTR, TCG_CALL_I64, TCG_CALL_I32 },
+};
+
 static uint32_t helper_sreg_read(void *envp, uint32_t reg)
 {
     return hex_sreg_read(envp, reg);

@@ -32,15 +32,6 @@ bool hex_decode_ldst(DisasContext *ctx, uint32_t insn)
     return decode_hex_ldst(ctx, insn);
 }
 
-/* How a post-increment mode updates Rx. */
-typedef enum IncMode {
-    INC_IMM,                    /* Rx += #s4 */
-    INC_M,                      /* Rx += Mu */
-    INC_CIRC_IMM,               /* Rx = circ(Rx + #s4) */
-    INC_CIRC_I,                 /* Rx = circ(Rx + I << size) */
-    INC_BREV,                   /* EA = Rx with Rx.l bit-reversed; Rx += Mu */
-} IncMode;
-
 /* Circular add: wrap @rx + @inc into [CS, CS + Mu[16:0]). */
 static uint32_t helper_circ(void *env, uint32_t rx, uint32_t inc, uint32_t m,
                             uint32_t cs)
@@ -82,13 +73,10 @@ static const TCGHelperInfo helper_brev_info = {
     .args = { TCG_CALL_PTR, TCG_CALL_I32 },
 };
 
-/*
- * Compute the effective address of a post-increment access and write
- * Rx's new value (to its packet temporary @nrx).
- */
-static TCGv_i64 gen_postinc(DisasContext *ctx, unsigned rx, unsigned mu,
-                            int32_t imm, IncMode mode, MemOp op,
-                            TCGv_i32 nrx)
+/* The effective address of a post-increment access (translate.h). */
+TCGv_i64 hex_gen_postinc(DisasContext *ctx, unsigned rx, unsigned mu,
+                         int32_t imm, HexIncMode mode, MemOp op,
+                         TCGv_i32 nrx)
 {
     TCGContext *t = ctx->tcg;
     TCGv_i32 x = get_gpr(ctx, rx);
@@ -99,20 +87,20 @@ static TCGv_i64 gen_postinc(DisasContext *ctx, unsigned rx, unsigned mu,
 
     tcg_gen_mov_i32(t, ea, x);
     switch (mode) {
-    case INC_IMM:
+    case HEX_INC_IMM:
         tcg_gen_addi_i32(t, nrx, x, imm);
         break;
-    case INC_M:
+    case HEX_INC_M:
         tcg_gen_add_i32(t, nrx, x, m);
         break;
-    case INC_BREV:
+    case HEX_INC_BREV:
         gen_helper(ctx, &helper_brev_info, tcgv_i32_arg(ea), 1,
                    tcgv_i32_arg(x));
         tcg_gen_add_i32(t, nrx, x, m);
         break;
-    case INC_CIRC_IMM:
-    case INC_CIRC_I:
-        if (mode == INC_CIRC_IMM) {
+    case HEX_INC_CIRC_IMM:
+    case HEX_INC_CIRC_I:
+        if (mode == HEX_INC_CIRC_IMM) {
             tcg_gen_movi_i32(t, inc, imm);
         } else {
             /* I[10:0] = Mu[31:28] . Mu[23:17], signed, scaled */
@@ -177,7 +165,7 @@ static bool ld_cond(DisasContext *ctx, int pc, unsigned rd, MemOp op,
 typedef struct EaArgs {
     unsigned rs, rt, rx, mu;
     int32_t imm;
-    IncMode mode;
+    HexIncMode mode;
     MemOp op;
     TCGv_i32 nrx;
 } EaArgs;
@@ -203,7 +191,7 @@ static TCGv_i64 ea_inc(DisasContext *ctx, void *p)
 {
     EaArgs *e = p;
 
-    return gen_postinc(ctx, e->rx, e->mu, e->imm, e->mode, e->op, e->nrx);
+    return hex_gen_postinc(ctx, e->rx, e->mu, e->imm, e->mode, e->op, e->nrx);
 }
 
 /* GP-relative, or the absolute extended address. */
@@ -222,7 +210,7 @@ static bool do_ld_gp(DisasContext *ctx, unsigned rd, int32_t imm, MemOp op)
     return true;
 }
 
-static bool do_ld_inc(DisasContext *ctx, int pc, arg_ldpi *a, IncMode mode,
+static bool do_ld_inc(DisasContext *ctx, int pc, arg_ldpi *a, HexIncMode mode,
                       MemOp op)
 {
     EaArgs e = { .rx = a->rx, .mu = a->mu, .imm = (int32_t)a->imm,
@@ -261,23 +249,23 @@ static bool trans_L_MEM##SZ##_GP(DisasContext *ctx, arg_ri *a)              \
 }                                                                            \
 static bool trans_L_MEM##SZ##_PI(DisasContext *ctx, arg_ldpi *a)            \
 {                                                                            \
-    return do_ld_inc(ctx, -1, a, INC_IMM, OP);                               \
+    return do_ld_inc(ctx, -1, a, HEX_INC_IMM, OP);                           \
 }                                                                            \
 static bool trans_L_MEM##SZ##_PR(DisasContext *ctx, arg_ldpi *a)            \
 {                                                                            \
-    return do_ld_inc(ctx, -1, a, INC_M, OP);                                 \
+    return do_ld_inc(ctx, -1, a, HEX_INC_M, OP);                             \
 }                                                                            \
 static bool trans_L_MEM##SZ##_PCI(DisasContext *ctx, arg_ldpi *a)           \
 {                                                                            \
-    return do_ld_inc(ctx, -1, a, INC_CIRC_IMM, OP);                          \
+    return do_ld_inc(ctx, -1, a, HEX_INC_CIRC_IMM, OP);                      \
 }                                                                            \
 static bool trans_L_MEM##SZ##_PCR(DisasContext *ctx, arg_ldpi *a)           \
 {                                                                            \
-    return do_ld_inc(ctx, -1, a, INC_CIRC_I, OP);                            \
+    return do_ld_inc(ctx, -1, a, HEX_INC_CIRC_I, OP);                        \
 }                                                                            \
 static bool trans_L_MEM##SZ##_PBR(DisasContext *ctx, arg_ldpi *a)           \
 {                                                                            \
-    return do_ld_inc(ctx, -1, a, INC_BREV, OP);                              \
+    return do_ld_inc(ctx, -1, a, HEX_INC_BREV, OP);                          \
 }                                                                            \
 static bool trans_L_MEM##SZ##_RR(DisasContext *ctx, arg_rrri *a)            \
 {                                                                            \
@@ -297,7 +285,7 @@ static bool trans_PL_MEM##SZ##_RR(DisasContext *ctx, arg_prrri *a)          \
 static bool trans_PL_MEM##SZ##_PI(DisasContext *ctx, arg_pldpi *a)          \
 {                                                                            \
     arg_ldpi l = { .rd = a->rd, .rx = a->rx, .mu = 0, .imm = a->imm };       \
-    return do_ld_inc(ctx, (int)a->pc, &l, INC_IMM, OP);                      \
+    return do_ld_inc(ctx, (int)a->pc, &l, HEX_INC_IMM, OP);                  \
 }
 
 LOADS(B, MO_SB)
@@ -337,11 +325,11 @@ static void do_store(DisasContext *ctx, int kind, TCGv_i64 addr,
     gen_store32(ctx, addr, v, st_ops[kind], cond);
 }
 
-static bool st_inc(DisasContext *ctx, arg_stpi *a, int kind, IncMode mode)
+static bool st_inc(DisasContext *ctx, arg_stpi *a, int kind, HexIncMode mode)
 {
     TCGv_i32 nrx = dest_gpr(ctx, a->rx);
-    TCGv_i64 addr = gen_postinc(ctx, a->rx, a->mu, (int32_t)a->imm, mode,
-                                st_ops[kind], nrx);
+    TCGv_i64 addr = hex_gen_postinc(ctx, a->rx, a->mu, (int32_t)a->imm,
+                                    mode, st_ops[kind], nrx);
 
     do_store(ctx, kind, addr, a->rt, NULL);
     return true;
@@ -382,11 +370,11 @@ static bool trans_S_MEM##SZ##_GP(DisasContext *ctx, arg_ri *a)              \
 }                                                                            \
 static bool trans_S_MEM##SZ##_PI(DisasContext *ctx, arg_stpi *a)            \
 {                                                                            \
-    return st_inc(ctx, a, KIND, INC_IMM);                                    \
+    return st_inc(ctx, a, KIND, HEX_INC_IMM);                                \
 }                                                                            \
 static bool trans_S_MEM##SZ##_PR(DisasContext *ctx, arg_stpi *a)            \
 {                                                                            \
-    return st_inc(ctx, a, KIND, INC_M);                                      \
+    return st_inc(ctx, a, KIND, HEX_INC_M);                                  \
 }                                                                            \
 static bool trans_S_MEM##SZ##_RR(DisasContext *ctx, arg_strr *a)            \
 {                                                                            \
@@ -492,15 +480,16 @@ static bool trans_NV_S_MEM##SZ##_GP(DisasContext *ctx, arg_nvri *a)         \
 static bool trans_NV_S_MEM##SZ##_PI(DisasContext *ctx, arg_nvpi *a)         \
 {                                                                            \
     NV_VALUE(v, a->nt);                                                      \
-    gen_store32(ctx, gen_postinc(ctx, a->rx, 0, (int32_t)a->imm, INC_IMM,    \
-                                 OP, dest_gpr(ctx, a->rx)), v, OP, NULL);    \
+    gen_store32(ctx, hex_gen_postinc(ctx, a->rx, 0, (int32_t)a->imm,         \
+                                     HEX_INC_IMM, OP, dest_gpr(ctx, a->rx)), \
+                v, OP, NULL);                                                \
     return true;                                                             \
 }                                                                            \
 static bool trans_NV_S_MEM##SZ##_PR(DisasContext *ctx, arg_nvpi *a)         \
 {                                                                            \
     NV_VALUE(v, a->nt);                                                      \
-    gen_store32(ctx, gen_postinc(ctx, a->rx, a->mu, 0, INC_M, OP,            \
-                                 dest_gpr(ctx, a->rx)), v, OP, NULL);        \
+    gen_store32(ctx, hex_gen_postinc(ctx, a->rx, a->mu, 0, HEX_INC_M, OP,    \
+                                     dest_gpr(ctx, a->rx)), v, OP, NULL);    \
     return true;                                                             \
 }                                                                            \
 static bool trans_NV_S_MEM##SZ##_RR(DisasContext *ctx, arg_nvrr *a)         \

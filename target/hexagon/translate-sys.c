@@ -154,10 +154,20 @@ static bool trans_STOP(DisasContext *ctx, arg_STOP *a)
     return do_sleep(ctx, HEX_SYS_STOP, a->rs);
 }
 
+/*
+ * nmi(Rs): raise the NMI on the threads of mask Rs (this one included);
+ * the block ends so that this thread takes its own after the packet.
+ */
 static bool trans_NMI(DisasContext *ctx, arg_NMI *a)
 {
-    log_mask(LOG_UNIMP, "hexagon: nmi\n");
-    return nop_monitor(ctx);
+    if (check_monitor(ctx)) {
+        gen_helper(ctx, &hex_helper_nmi_info, 0, 1,
+                   tcgv_i32_arg(get_gpr(ctx, a->rs)));
+        if (ctx->end == HEX_END_NONE) {
+            ctx->end = HEX_END_EXIT;
+        }
+    }
+    return true;
 }
 
 static bool do_lock(DisasContext *ctx, int op)

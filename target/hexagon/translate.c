@@ -342,10 +342,44 @@ static MemOp hex_memop(MemOp op)
     return memop_log2_size(op) > MO_8 ? (op | MO_ALIGN) : op;
 }
 
+static void gen_stores(DisasContext *ctx);
+
+/*
+ * Memory instructions take effect in slot order, the earlier word first:
+ * a store in slot 1 comes before a load in slot 0 and the load sees it
+ * (clang packs `{ memd(Rx+#o) = Rtt; Rdd = memd(Rx+#o) }` for volatile
+ * locals).  So before a load, the packet's queued stores are done, once
+ * the load is known not to fault (the packet stays restartable).
+ */
+static void gen_stores_before_load(DisasContext *ctx, TCGv_i64 addr,
+                                   MemOp op)
+{
+    TCGContext *t = ctx->tcg;
+    TCGLabel *done;
+
+    if (!ctx->nstores) {
+        return;
+    }
+    gen_helper(ctx, &hex_helper_probe_load_info, 0, 2, tcgv_i64_arg(addr),
+               tcgv_i32_arg(tcg_constant_i32(t, hex_memop(op))));
+    /*
+     * A predicated load may not run: the stores stay queued for the
+     * packet's end too, which does them unless stores_done says this did.
+     */
+    done = gen_new_label(t);
+    tcg_gen_brcond_i32(t, TCG_COND_NE, ctx->stores_done,
+                       tcg_constant_i32(t, 0), done);
+    gen_stores(ctx);
+    tcg_gen_movi_i32(t, ctx->stores_done, 1);
+    gen_set_label(t, done);
+    ctx->stores_early = true;
+}
+
 TCGv_i32 gen_load32(DisasContext *ctx, TCGv_i64 addr, MemOp op)
 {
     TCGv_i32 v = tmp32(ctx);
 
+    gen_stores_before_load(ctx, addr, op);
     tcg_gen_qemu_ld_i32(ctx->tcg, v, addr, ctx->mmu_idx, hex_memop(op));
     return v;
 }
@@ -354,6 +388,7 @@ TCGv_i64 gen_load64(DisasContext *ctx, TCGv_i64 addr)
 {
     TCGv_i64 v = tmp64(ctx);
 
+    gen_stores_before_load(ctx, addr, MO_LEUQ);
     tcg_gen_qemu_ld_i64(ctx->tcg, v, addr, ctx->mmu_idx,
                         hex_memop(MO_LEUQ));
     return v;
@@ -455,11 +490,20 @@ bool check_guest(DisasContext *ctx)
     return false;
 }
 
+/*
+ * OR @ovf into USR's sticky bits (OVF, the FP flags).  Not a register
+ * write for the conflict rule: several instructions of a packet may set
+ * sticky bits (a divide sequence puts sfrecipa and sffixupd together).
+ */
 void gen_set_ovf(DisasContext *ctx, TCGv_i32 ovf)
 {
-    TCGv_i32 usr = dest_cr(ctx, HEX_CR_USR);
+    TCGv_i32 *usr = &ctx->new_cr[HEX_CR_USR];
 
-    tcg_gen_or_i32(ctx->tcg, usr, usr, ovf);
+    if (!*usr) {
+        *usr = tcg_temp_new_i32(ctx->tcg);
+        tcg_gen_mov_i32(ctx->tcg, *usr, ctx->g->cr[HEX_CR_USR]);
+    }
+    tcg_gen_or_i32(ctx->tcg, *usr, *usr, ovf);
 }
 
 TCGv_i32 gen_sat32(DisasContext *ctx, TCGv_i64 v)
@@ -659,7 +703,16 @@ static bool gen_packet_end(DisasContext *ctx, const HexPacket *pkt)
 {
     TCGContext *t = ctx->tcg;
 
-    gen_stores(ctx);
+    if (ctx->stores_early) {
+        TCGLabel *done = gen_new_label(t);
+
+        tcg_gen_brcond_i32(t, TCG_COND_NE, ctx->stores_done,
+                           tcg_constant_i32(t, 0), done);
+        gen_stores(ctx);
+        gen_set_label(t, done);
+    } else {
+        gen_stores(ctx);
+    }
     gen_commit(ctx);
     if (ctx->end == HEX_END_EVENT) {
         tcg_gen_movi_i32(t, ctx->g->pc, (int32_t)ctx->next_pc);
@@ -803,6 +856,8 @@ static bool decode_slot(DisasContext *ctx, const HexSlot *slots, int i)
            hex_decode_xtype2(ctx, s->insn) ||
            hex_decode_mpy3(ctx, s->insn) ||
            hex_decode_perm3(ctx, s->insn) ||
+           hex_decode_ldst2(ctx, s->insn) ||
+           hex_decode_fp(ctx, s->insn) ||
            hex_decode_more(ctx, s->insn);
 }
 
@@ -815,6 +870,12 @@ static void packet_reset(DisasContext *ctx)
     ctx->cr_written = ctx->cr_uncond = 0;
     ctx->pred_written = 0;
     ctx->nstores = 0;
+    ctx->stores_early = false;
+    if (!ctx->stores_done) {
+        ctx->stores_done = tcg_temp_new_i32(ctx->tcg);
+    }
+    /* dead, and removed, unless a load of the packet reads it */
+    tcg_gen_movi_i32(ctx->tcg, ctx->stores_done, 0);
     ctx->nbranch = 0;
     ctx->br_taken = ctx->br_dest = ctx->br_cond = NULL;
     ctx->br_static = false;

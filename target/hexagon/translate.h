@@ -11,7 +11,8 @@
  * packet; writes go to per-packet temporaries (dest_*), committed at the
  * end of the packet, so a packet that raises an exception changes
  * nothing.  Stores are queued (gen_store) and performed at the end, after
- * the later ones were probed for faults.  Branches set a "taken" flag;
+ * the later ones were probed for faults, or before a later load of the
+ * packet (slot order: it must see them).  Branches set a "taken" flag;
  * the first taken branch of the packet wins and takes effect at its end.
  * A read of a predicate with ".new" gets the value written earlier in the
  * packet; an instruction that reads a .new predicate not yet produced is
@@ -91,6 +92,9 @@ typedef struct DisasContext {
     uint32_t cr_written, cr_uncond;
     HexStore stores[HEX_MAX_STORES];
     int nstores;
+    TCGv_i32 stores_done;       /* block temp: 1 once a load did the queued
+                                   stores early (set to 0 per packet) */
+    bool stores_early;          /* this packet has such a load */
     /* branches: the first taken one wins */
     int nbranch;
     TCGv_i32 br_taken;          /* 0/1 */
@@ -127,6 +131,8 @@ bool hex_decode_xtype2(DisasContext *ctx, uint32_t insn);
 bool hex_decode_more(DisasContext *ctx, uint32_t insn);
 bool hex_decode_mpy3(DisasContext *ctx, uint32_t insn);
 bool hex_decode_perm3(DisasContext *ctx, uint32_t insn);
+bool hex_decode_ldst2(DisasContext *ctx, uint32_t insn);
+bool hex_decode_fp(DisasContext *ctx, uint32_t insn);
 /* Duplex halves; @group: 0 L1, 1 L2, 2 S1, 3 S2, 4 A. */
 bool hex_decode_sub(DisasContext *ctx, int group, uint32_t half);
 
@@ -200,6 +206,25 @@ void gen_store32(DisasContext *ctx, TCGv_i64 addr, TCGv_i32 val, MemOp op,
 void gen_store64(DisasContext *ctx, TCGv_i64 addr, TCGv_i64 val,
                  TCGv_i32 cond);
 
+/* How a post-increment addressing mode updates Rx (PRM "Addressing"). */
+typedef enum HexIncMode {
+    HEX_INC_IMM,                /* Rx += #s4 */
+    HEX_INC_M,                  /* Rx += Mu */
+    HEX_INC_CIRC_IMM,           /* Rx = circ(Rx + #s4) */
+    HEX_INC_CIRC_I,             /* Rx = circ(Rx + I << size) */
+    HEX_INC_BREV,               /* EA = Rx with Rx.l bit-reversed; Rx += Mu */
+} HexIncMode;
+
+/*
+ * The effective address of a post-increment access of @op's size
+ * (translate-ldst.c): the old Rx (bit-reversed for HEX_INC_BREV); Rx's
+ * new value goes to @nrx, its packet temporary (dest_gpr).  @mu selects
+ * M0/M1 (and CS0/CS1 for circular modes); @imm is the scaled #s4.
+ */
+TCGv_i64 hex_gen_postinc(DisasContext *ctx, unsigned rx, unsigned mu,
+                         int32_t imm, HexIncMode mode, MemOp op,
+                         TCGv_i32 nrx);
+
 /* --- control flow --------------------------------------------------- */
 
 /* A branch to the constant @dest when @cond (NULL: always). */
@@ -240,6 +265,7 @@ extern const TCGHelperInfo hex_helper_rte_info;
 extern const TCGHelperInfo hex_helper_raise_info;
 extern const TCGHelperInfo hex_helper_end_event_info;
 extern const TCGHelperInfo hex_helper_probe_store_info;
+extern const TCGHelperInfo hex_helper_probe_load_info;
 extern const TCGHelperInfo hex_helper_sreg_read_info;
 extern const TCGHelperInfo hex_helper_sreg_write_info;
 extern const TCGHelperInfo hex_helper_sys1_info;

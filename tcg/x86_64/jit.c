@@ -812,7 +812,9 @@ static void gen_op(JitState *j, TCGOp *op, TCGTranslation *tr)
         gen_field(j, op);
         break;
     default:
-        if (op_def(op)->nb_cargs == 1) {
+        if (op_def(op)->flags & TCG_OPF_VECTOR) {
+            jit_gen_vec(j, op);
+        } else if (op_def(op)->nb_cargs == 1) {
             gen_host_ldst(j, op);
         } else if (op_def(op)->nb_iargs == 2) {
             gen_binary(j, op);

@@ -40,4 +40,7 @@ void jit_free_regs(JitState *j, uint16_t mask, bool globals_everywhere);
 /* State at a label: globals and TB temps home, EBB temps dead. */
 void jit_block_reset(JitState *j);
 
+/* vec.c: host code for one env-memory vector op (TCG_OPF_VECTOR). */
+void jit_gen_vec(JitState *j, TCGOp *op);
+
 #endif

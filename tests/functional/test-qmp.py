@@ -14,7 +14,14 @@ and checks the greeting, negotiation, every command with a successful and
 a failing call, events, introspection, malformed input, several monitors
 at once and reconnecting; a second run with -S starts paused.  Expected values come from the protocol
 description and the command line (16M is 16777216 bytes), not from the
-implementation.  hemu is killed whatever happens; the run takes ~1 s.
+implementation.  hemu is killed whatever happens.
+
+Then machines with CPUs: virt -smp 2 (query-cpus-fast against `info
+cpus`, pmemsave/memsave of bytes a -device loader wrote, device_add and
+device_del of loaders, inject-nmi refused for aarch64), V66G_1024 -smp 4
+running tests/tcg/hexagon/nmi.elf (built beside hemu; that part is
+skipped without it) which waits for the NMI that inject-nmi sends, and
+hetero-virt (both clusters, NMIs per cluster).
 """
 import json
 import os
@@ -149,7 +156,8 @@ def test_control(c):
                 'qom-list', 'qom-get', 'qom-set', 'qom-list-types',
                 'qom-list-properties', 'device-list-properties',
                 'object-add', 'object-del', 'query-target',
-                'human-monitor-command'}
+                'human-monitor-command', 'query-cpus-fast', 'memsave',
+                'pmemsave', 'device_add', 'device_del', 'inject-nmi'}
     got = {e['name'] for e in names or []}
     check('query-commands-all', expected <= got, sorted(expected - got))
     err('query-commands-bad-arg', c.cmd('query-commands', {'all': True}),
@@ -434,6 +442,266 @@ def test_option_errors(tmp):
               f'status {p.returncode}: {p.stderr}')
 
 
+# ---------------------------------------------------------------------------
+# vCPUs, guest memory, devices and NMIs on machines with CPUs
+
+RAM = 0x40000000            # virt's RAM base (docs/user/virt.md)
+
+
+def start_machine(tmp, name, args, stdout=subprocess.DEVNULL):
+    """hemu with @args and a QMP socket; returns (proc, negotiated client)."""
+    sock = os.path.join(tmp, name + '.sock')
+    proc = subprocess.Popen(
+        [HEMU, *args, '-qmp', f'unix:{sock},server=on,wait=off',
+         '-run-timeout', '60'],
+        stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE,
+        cwd=tmp)
+    wait_for(sock, proc)
+    c = Client(socket.AF_UNIX, sock)
+    c.cmd('qmp_capabilities')
+    return proc, c
+
+
+def stop_machine(name, proc, c):
+    try:
+        c.cmd('quit')
+        proc.wait(timeout=10)
+    except Exception as e:  # noqa: BLE001 (reported; hemu is killed)
+        check(f'{name}-quit', False, repr(e))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        text = proc.stderr.read().decode(errors='replace')
+        check(f'{name}-no-sanitizer-report', 'runtime error' not in text and
+              'Sanitizer' not in text, text[:2000])
+
+
+def info_cpus(c):
+    """[(index, path, arch)] from the human monitor's `info cpus`."""
+    out = c.cmd('human-monitor-command',
+                {'command-line': 'info cpus'}).get('return', '')
+    rows = []
+    for line in out.splitlines():
+        # "* CPU #0: /machine/cpus/cpu[0] (aarch64) pc=..."
+        head, _, rest = line[2:].partition(': ')
+        path, _, rest = rest.partition(' (')
+        rows.append((int(head.split('#')[1]), path, rest.split(')')[0]))
+    return rows
+
+
+def check_cpus(name, c, clusters):
+    """query-cpus-fast against @clusters [(path, arch, n)] and info cpus."""
+    cpus = ok(f'{name}-query-cpus-fast', c.cmd('query-cpus-fast'))
+    want = []
+    for path, arch, n in clusters:
+        for i in range(n):
+            want.append({'cpu-index': len(want),
+                         'qom-path': f'{path}/cpu[{i}]', 'target': arch,
+                         'cluster': path, 'arch': arch})
+    check(f'{name}-cpus', cpus == want, json.dumps(cpus))
+    check(f'{name}-cpus-as-info-cpus',
+          [(x['cpu-index'], x['qom-path'], x['arch']) for x in cpus or []]
+          == info_cpus(c), json.dumps(info_cpus(c)))
+
+
+def loop_kernel(tmp):
+    """A raw AArch64 image that spins: `b .` is 0x14000000 (A64 B, imm 0)."""
+    path = os.path.join(tmp, 'loop.bin')
+    with open(path, 'wb') as f:
+        f.write((0x14000000).to_bytes(4, 'little'))
+    return path
+
+
+def read_file(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def test_virt_memory(tmp):
+    """virt -smp 2 (stopped): CPUs, pmemsave/memsave, device_add/del."""
+    # Loaders write these 8 bytes little endian at realize (docs/user/
+    # loader.md); -S: no guest instruction runs, so they stay.
+    pattern = 0x1122334455667788
+    le = pattern.to_bytes(8, 'little')
+    proc, c = start_machine(tmp, 'virt', [
+        '-M', 'virt', '-smp', '2', '-m', '64M', '-S',
+        '-kernel', loop_kernel(tmp), '-device',
+        f'loader,id=pat,addr={RAM + 0x1000:#x},data={pattern:#x},'
+        'data-len=8'])
+    try:
+        check_cpus('virt', c, [('/machine/cpus', 'aarch64', 2)])
+        err('query-cpus-fast-bad-arg', c.cmd('query-cpus-fast', {'x': 1}),
+            words=["'x'"])
+        dump = os.path.join(tmp, 'p.bin')
+        ok('pmemsave', c.cmd('pmemsave', {'val': RAM + 0x1000, 'size': 16,
+                                          'filename': dump}))
+        check('pmemsave-bytes', read_file(dump) == le + bytes(8),
+              read_file(dump).hex())
+        vdump = os.path.join(tmp, 'v.bin')
+        # At reset the MMU is off: virtual = physical.
+        ok('memsave', c.cmd('memsave', {'val': RAM + 0x1000, 'size': 16,
+                                        'filename': vdump, 'cpu-index': 1}))
+        check('memsave-equals-pmemsave', read_file(vdump) == read_file(dump),
+              read_file(vdump).hex())
+        ok('pmemsave-cluster', c.cmd('pmemsave', {
+            'val': RAM + 0x1000, 'size': 8, 'filename': dump,
+            'cluster': '/machine/cpus'}))
+        check('pmemsave-cluster-bytes', read_file(dump) == le,
+              read_file(dump).hex())
+        # Nothing is mapped at 64 GiB: zeros, no crash (as QEMU).
+        ok('pmemsave-hole', c.cmd('pmemsave', {
+            'val': 0x1000000000, 'size': 4096, 'filename': dump}))
+        check('pmemsave-hole-zeros', read_file(dump) == bytes(4096))
+        err('pmemsave-too-big', c.cmd('pmemsave', {
+            'val': RAM, 'size': 1 << 40, 'filename': dump}),
+            words=['size', str(1 << 40)])
+        err('pmemsave-negative', c.cmd('pmemsave', {
+            'val': RAM, 'size': -1, 'filename': dump}), words=['size'])
+        bad = os.path.join(tmp, 'no', 'such', 'dir', 'f.bin')
+        err('pmemsave-bad-file', c.cmd('pmemsave', {
+            'val': RAM, 'size': 8, 'filename': bad}),
+            words=[bad, 'No such file or directory'])
+        err('pmemsave-bad-cluster', c.cmd('pmemsave', {
+            'val': RAM, 'size': 8, 'filename': dump,
+            'cluster': '/machine/uart0'}), words=['/machine/uart0',
+                                                  'cpu-cluster'])
+        err('pmemsave-missing', c.cmd('pmemsave', {'val': RAM, 'size': 8}),
+            words=["'filename'", 'missing'])
+        err('memsave-bad-cpu', c.cmd('memsave', {
+            'val': RAM, 'size': 8, 'filename': dump, 'cpu-index': 2}),
+            words=['cpu-index 2', '0..1'])
+        # With the MMU off, AArch64 faults addresses above the 48-bit
+        # physical range (address size fault): memsave names the address.
+        err('memsave-unmapped', c.cmd('memsave', {
+            'val': 1 << 48, 'size': 8, 'filename': dump}),
+            words=['0x1000000000000', 'not mapped'])
+        err('memsave-bad-file', c.cmd('memsave', {
+            'val': RAM, 'size': 8, 'filename': bad}), words=[bad])
+        test_device_add(c, tmp)
+        err('inject-nmi-aarch64', c.cmd('inject-nmi'),
+            words=['inject-nmi: not available for aarch64'])
+        err('inject-nmi-cluster-aarch64', c.cmd('inject-nmi', {
+            'cluster': '/machine/cpus'}),
+            words=['not available for aarch64'])
+    finally:
+        stop_machine('virt', proc, c)
+
+
+def test_device_add(c, tmp):
+    """device_add/device_del with the loader device (writes into RAM)."""
+    dump = os.path.join(tmp, 'd.bin')
+    addr = RAM + 0x2000
+    # data=0xcafe, data-len=2: bytes fe ca (little endian).
+    ok('device_add', c.cmd('device_add', {
+        'driver': 'loader', 'id': 'ld1', 'addr': addr, 'data': 0xcafe,
+        'data-len': 2}))
+    c.cmd('pmemsave', {'val': addr, 'size': 2, 'filename': dump})
+    check('device_add-wrote', read_file(dump) == b'\xfe\xca',
+          read_file(dump).hex())
+    ok('device_add-path', c.cmd('qom-get', {
+        'path': '/machine/peripheral/ld1', 'property': 'data-len'}),
+       lambda v: v == 2)
+    ok('device_add-anon', c.cmd('device_add', {
+        'driver': 'loader', 'addr': str(addr + 2), 'data': '0x5a',
+        'data-len': '1'}))
+    ok('device_add-anon-path', c.cmd('qom-list', {
+        'path': '/machine/peripheral-anon'}),
+       lambda v: 'device[0]' in {p['name'] for p in v})
+    c.cmd('pmemsave', {'val': addr + 2, 'size': 1, 'filename': dump})
+    check('device_add-anon-wrote', read_file(dump) == b'\x5a',
+          read_file(dump).hex())
+    err('device_add-dup', c.cmd('device_add', {
+        'driver': 'loader', 'id': 'ld1', 'addr': addr, 'data': 1,
+        'data-len': 1}), words=["'ld1'", 'already in use'])
+    err('device_add-unknown', c.cmd('device_add', {
+        'driver': 'no-such-dev', 'id': 'x'}),
+        words=["'no-such-dev'", '-device help'])
+    err('device_add-not-creatable', c.cmd('device_add', {
+        'driver': 'pl011', 'id': 'u9'}),
+        words=["'pl011'", 'cannot be created by users'])
+    err('device_add-bad-prop', c.cmd('device_add', {
+        'driver': 'loader', 'id': 'ld2', 'colour': 'red'}),
+        words=['colour'])
+    err('device_add-bad-value', c.cmd('device_add', {
+        'driver': 'loader', 'id': 'ld2', 'addr': [1]}), words=['addr'])
+    err('device_add-realize-fails', c.cmd('device_add', {
+        'driver': 'loader', 'id': 'ld2', 'data': 1}), words=['ld2'])
+    err('device_add-failed-left-nothing', c.cmd('qom-list', {
+        'path': '/machine/peripheral/ld2'}), 'DeviceNotFound')
+    err('device_add-missing-driver', c.cmd('device_add', {'id': 'x'}),
+        words=["'driver'", 'missing'])
+    ok('device_del', c.cmd('device_del', {'id': 'ld1'}))
+    err('device_del-gone', c.cmd('qom-list', {
+        'path': '/machine/peripheral/ld1'}), 'DeviceNotFound')
+    err('device_del-again', c.cmd('device_del', {'id': 'ld1'}),
+        'DeviceNotFound', ["'ld1'"])
+    ok('device_del-anon', c.cmd('device_del', {'id': 'device[0]'}))
+    ok('device_del-cli', c.cmd('device_del', {'id': 'pat'}))
+    err('device_del-machine-device', c.cmd('device_del', {'id': 'uart0'}),
+        'DeviceNotFound', ["'uart0'"])
+
+
+def test_hexagon_nmi(tmp):
+    """V66G_1024 -smp 4: CPUs; a guest in `wait` woken by inject-nmi."""
+    elf = os.path.join(os.path.dirname(HEMU), 'tests', 'tcg', 'hexagon',
+                       'nmi.elf')
+    if not os.path.exists(elf):
+        print(f'skip hexagon-nmi: {elf} not built')
+        proc, c = start_machine(tmp, 'v66g', ['-M', 'V66G_1024', '-S'])
+        try:
+            check_cpus('v66g', c, [('/machine/hexagon', 'hexagon', 4)])
+        finally:
+            stop_machine('v66g', proc, c)
+        return
+    proc, c = start_machine(tmp, 'v66g', [
+        '-M', 'V66G_1024', '-cpu', 'v68', '-smp', '4', '-semihosting',
+        '-kernel', elf, '-append', 'wait-nmi'], stdout=subprocess.PIPE)
+    out = b''
+    try:
+        check_cpus('v66g', c, [('/machine/hexagon', 'hexagon', 4)])
+        line = proc.stdout.readline()
+        check('nmi-guest-waiting', line == b'waiting for NMI\n', line)
+        ok('inject-nmi', c.cmd('inject-nmi'))
+        # the guest prints, then exits 0 (semihosting EXIT)
+        out = proc.stdout.read()
+        rc = proc.wait(timeout=20)
+        check('nmi-guest-woke', b'NMI received, cause 0x43\n' in out and
+              out.rstrip().endswith(b'PASS') and rc == 0,
+              f'status {rc}: {out!r}')
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        text = proc.stderr.read().decode(errors='replace')
+        check('v66g-no-sanitizer-report', 'runtime error' not in text and
+              'Sanitizer' not in text, text[:2000])
+
+
+def test_hetero(tmp):
+    """hetero-virt: both clusters in query-cpus-fast, NMIs per cluster."""
+    proc, c = start_machine(tmp, 'hetero', [
+        '-M', 'hetero-virt', '-smp', '2', '-S', '-kernel', loop_kernel(tmp)])
+    try:
+        # -smp 2 ARM CPUs; the DSP has 4 threads (docs/user/hetero.md)
+        check_cpus('hetero', c, [('/machine/cpus', 'aarch64', 2),
+                                 ('/machine/dsp', 'hexagon', 4)])
+        ok('hetero-inject-nmi', c.cmd('inject-nmi'))
+        ok('hetero-inject-nmi-dsp', c.cmd('inject-nmi', {
+            'cluster': '/machine/dsp'}))
+        err('hetero-inject-nmi-apps', c.cmd('inject-nmi', {
+            'cluster': '/machine/cpus'}),
+            words=['not available for aarch64'])
+        err('inject-nmi-no-cluster', c.cmd('inject-nmi', {
+            'cluster': '/machine/nowhere'}), 'DeviceNotFound',
+            ['/machine/nowhere'])
+        t = ok('hetero-query-target', c.cmd('query-target'))
+        check('query-target-built-in', {'aarch64', 'hexagon'} <=
+              set((t or {}).get('built-in', [])), json.dumps(t))
+    finally:
+        stop_machine('hetero', proc, c)
+
+
 def wait_for(path, proc):
     for _ in range(100):
         if os.path.exists(path) or proc.poll() is not None:
@@ -504,6 +772,11 @@ def main():
             test_start_stopped(tmp)
         except Exception as e:  # noqa: BLE001 (reported as a failure)
             check('start-stopped', False, repr(e))
+        for test in (test_virt_memory, test_hexagon_nmi, test_hetero):
+            try:
+                test(tmp)
+            except Exception as e:  # noqa: BLE001 (reported as a failure)
+                check(test.__name__, False, repr(e))
     print(f'{len(failures)} failure(s)')
     return 1 if failures else 0
 

@@ -32,6 +32,14 @@
  *     "boot-pc-property"  string (default "reset-pc"), the name of that
  *                         property; realize fails when boot-cpu is set and
  *                         has no property of that name.
+ *     "boot-addr-from-cpu" bool (default off): BOOT_ADDR's reset value
+ *                         is boot-cpu's <boot-pc-property> (read while
+ *                         the apps side has not written BOOT_ADDR since
+ *                         reset; "none" values count as 0) instead of
+ *                         boot-addr; needs boot-cpu.  With
+ *                         boot-pc-property "boot-pc", `-device
+ *                         loader,...,cpu-num=0` sets the DSP's start
+ *                         address without board code (machine files).
  * Registers are 32 bits wide and take only aligned 32-bit accesses;
  * anything else, and unassigned offsets, is logged under
  * `-d guest_errors`, reads 0 and ignores writes.

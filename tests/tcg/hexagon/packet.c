@@ -349,6 +349,34 @@ static void test_duplexes(void)
              "assembler made word 0 normal, word 1 a duplex");
 }
 
+/* ---- memory instructions in slot order ------------------------------ */
+
+/*
+ * A store in slot 1 (the earlier word) happens before a load in slot 0:
+ * the load returns the stored value (clang packs this for volatile
+ * locals).  `:mem_noshuf` keeps the assembler from swapping the two
+ * (without it, it may put the load in slot 1, and the load then reads
+ * the old value).  A predicated load that does not run leaves the store
+ * to the packet's end, which still does it once.
+ */
+static void test_store_load(void)
+{
+    volatile uint32_t cell[2] = { 0x1111, 0x2222 };
+    uint32_t got, skipped = 0x77;
+
+    __asm__ volatile("r2 = #0x5a5a\n\t"
+                     "{ memw(%1+#0) = r2; %0 = memw(%1+#0) }:mem_noshuf"
+                     : "=&r"(got) : "r"(cell) : "r2", "memory");
+    tl_check_eq(got, 0x5a5a, "load after store in one packet sees it");
+    tl_check_eq(cell[0], 0x5a5a, "store in a packet with a load");
+    __asm__ volatile("r2 = #0x3c3c\n\t"
+                     "p0 = cmp.eq(r2, #0)\n\t"
+                     "{ memw(%1+#4) = r2; if (p0) %0 = memw(%1+#4) }:mem_noshuf"
+                     : "+r"(skipped) : "r"(cell) : "r2", "p0", "memory");
+    tl_check_eq(skipped, 0x77, "predicated-off load keeps its target");
+    tl_check_eq(cell[1], 0x3c3c, "store before a predicated-off load");
+}
+
 int main(void)
 {
     test_swap();
@@ -357,5 +385,6 @@ int main(void)
     test_loops();
     test_extenders();
     test_duplexes();
+    test_store_load();
     return tl_done();
 }

@@ -335,12 +335,12 @@ static bool qmp_marshal_test_void(json_t *jargs, json_t **jret, QmpSession *s,
 }
 
 const QmpCommand qapi_commands[] = {
-    { "test-list", qmp_marshal_test_list },
-    { "test-shapes", qmp_marshal_test_shapes },
-    { "test-echo", qmp_marshal_test_echo },
-    { "test-add", qmp_marshal_test_add },
-    { "test-flat", qmp_marshal_test_flat },
-    { "test-void", qmp_marshal_test_void },
+    { "test-list", qmp_marshal_test_list, false },
+    { "test-shapes", qmp_marshal_test_shapes, false },
+    { "test-echo", qmp_marshal_test_echo, false },
+    { "test-add", qmp_marshal_test_add, false },
+    { "test-flat", qmp_marshal_test_flat, false },
+    { "test-void", qmp_marshal_test_void, true },
 };
 
 const size_t qapi_commands_count = G_N_ELEMENTS(qapi_commands);
@@ -387,9 +387,9 @@ const char qapi_introspection_json[] =
     "object\",\"members\":[{\"name\":\"id\",\"type\":\"str\"}],\"extra-members\":true}"
     ",{\"name\":\"test-flat\",\"meta-type\":\"command\",\"arg-type\":\":test-flat-ar"
     "g\",\"ret-type\":\"any\"},{\"name\":\"test-void\",\"meta-type\":\"command\",\"arg-"
-    "type\":\":empty\",\"ret-type\":\":empty\"},{\"name\":\":TEST_EVENT-arg\",\"meta-"
-    "type\":\"object\",\"members\":[{\"name\":\"colour\",\"type\":\"Colour\"},{\"name\":"
-    "\"count\",\"type\":\"int\",\"optional\":true}]},{\"name\":\"TEST_EVENT\",\"meta-t"
-    "ype\":\"event\",\"arg-type\":\":TEST_EVENT-arg\"},{\"name\":\"TEST_BARE\",\"meta"
-    "-type\":\"event\",\"arg-type\":\":empty\"}]"
+    "type\":\":empty\",\"ret-type\":\":empty\",\"allow-preconfig\":true},{\"name\":\""
+    ":TEST_EVENT-arg\",\"meta-type\":\"object\",\"members\":[{\"name\":\"colour\",\"t"
+    "ype\":\"Colour\"},{\"name\":\"count\",\"type\":\"int\",\"optional\":true}]},{\"nam"
+    "e\":\"TEST_EVENT\",\"meta-type\":\"event\",\"arg-type\":\":TEST_EVENT-arg\"},{\""
+    "name\":\"TEST_BARE\",\"meta-type\":\"event\",\"arg-type\":\":empty\"}]"
     ;
