@@ -6,8 +6,9 @@
  *
  * Invariants: every object the builder created is in @objs (/objects)
  * or @created (children of the machine), oldest first, until the builder
- * is freed, so machine_builder_unwind can remove them; @maps lists the builder's memory mappings for the overlap check;
- * a failing call removes what it started to create before returning.
+ * is freed, so machine_builder_unwind can remove them; @maps lists the
+ * builder's memory mappings for the overlap check; a failing call
+ * removes what it started to create before returning.
  */
 #include "system/machine-builder.h"
 

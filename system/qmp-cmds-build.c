@@ -89,16 +89,9 @@ static bool qmp_configure(Object *obj, void *opaque, Error **errp)
     json_t *v;
 
     json_object_foreach(props, key, v) {
-        g_autofree char *text = NULL;
+        g_autofree char *text = qapi_scalar_text(v);
 
-        if (json_is_string(v)) {
-            text = g_strdup(json_string_value(v));
-        } else if (json_is_integer(v)) {
-            text = g_strdup_printf("%" JSON_INTEGER_FORMAT,
-                                   json_integer_value(v));
-        } else if (json_is_boolean(v)) {
-            text = g_strdup(json_is_true(v) ? "on" : "off");
-        } else {
+        if (!text) {
             error_setg(errp, "property '%s': expected a string, an integer "
                        "or a boolean", key);
             return false;

@@ -223,16 +223,9 @@ bool qmp_query_target(TargetInfo **ret, QmpSession *s, Error **errp)
 static bool qmp_device_prop_text(const char *key, json_t *v, Keyval *kv,
                                  Error **errp)
 {
-    g_autofree char *text = NULL;
+    g_autofree char *text = qapi_scalar_text(v);
 
-    if (json_is_string(v)) {
-        text = g_strdup(json_string_value(v));
-    } else if (json_is_integer(v)) {
-        text = g_strdup_printf("%" JSON_INTEGER_FORMAT,
-                               json_integer_value(v));
-    } else if (json_is_boolean(v)) {
-        text = g_strdup(json_is_true(v) ? "on" : "off");
-    } else {
+    if (!text) {
         error_setg(errp, "device_add: property '%s' must be a string, an "
                    "integer or a boolean", key);
         return false;

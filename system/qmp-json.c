@@ -205,3 +205,18 @@ GPtrArray *qapi_str_list_new(void)
 {
     return g_ptr_array_new_with_free_func(g_free);
 }
+
+char *qapi_scalar_text(json_t *v)
+{
+    if (json_is_string(v)) {
+        return g_strdup(json_string_value(v));
+    }
+    if (json_is_integer(v)) {
+        return g_strdup_printf("%" JSON_INTEGER_FORMAT,
+                               json_integer_value(v));
+    }
+    if (json_is_boolean(v)) {
+        return g_strdup(json_is_true(v) ? "on" : "off");
+    }
+    return NULL;
+}

@@ -58,4 +58,11 @@ json_t *qapi_out_str_list(GPtrArray *list);
 /* A new empty string list for results (frees its strings). */
 GPtrArray *qapi_str_list_new(void);
 
+/*
+ * A property value given as a JSON scalar, in the text form the command
+ * line uses: a string as it is, an integer in decimal, a boolean as "on"
+ * or "off" (g_free it); NULL for other JSON values.
+ */
+char *qapi_scalar_text(json_t *v);
+
 #endif

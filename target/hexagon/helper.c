@@ -4,8 +4,8 @@
  * or after it, for traps), rte, the probe of deferred stores, system
  * register transfers, the thread and interrupt instructions (start, stop,
  * wait, resume, swi, cswi, ciad, siad, iassignw/r, setimask/getimask,
- * setprio, the k0lock/tlblock locks), memw_phys, cycle counters, the
- * semihosting entry and single-precision float operations.
+ * setprio, the k0lock/tlblock locks), memw_phys, cycle counters and the
+ * semihosting entry.  (FP is in xtype2-fp.c and fp.c.)
  * Spec: V6x System-Level Architecture ("System instructions");
  * /work/shared/reference/hexagon-system.md 1.4, 1.8, 1.10.
  */
@@ -13,7 +13,6 @@
 #include "exec/cputlb.h"
 #include "hw/irq.h"
 #include "util/log.h"
-#include <math.h>
 
 static CPUState *env_cs(CPUHexagonState *env)
 {
@@ -365,59 +364,4 @@ const TCGHelperInfo hex_helper_pcycle_info = {
     .func = (const void *)helper_pcycle, .name = "pcycle",
     .flags = TCG_CALL_NO_RWG, .nb_args = 2, .ret = TCG_CALL_I32,
     .args = { TCG_CALL_PTR, TCG_CALL_I32 },
-};
-
-/* ------------------------------------------------------------------ */
-/* Single-precision float (round to nearest; flags not modelled)         */
-
-static float f32_of(uint32_t v)
-{
-    float f;
-
-    memcpy(&f, &v, 4);
-    return f;
-}
-
-static uint32_t bits_of(float f)
-{
-    uint32_t v;
-
-    if (isnan(f)) {
-        return 0xffffffffu;     /* Hexagon's default NaN */
-    }
-    memcpy(&v, &f, 4);
-    return v;
-}
-
-static uint32_t helper_fp(void *envp, uint32_t op, uint32_t a, uint32_t b)
-{
-    float fa = f32_of(a), fb = f32_of(b);
-
-    switch (op) {
-    case HEX_FP_SFADD:
-        return bits_of(fa + fb);
-    case HEX_FP_SFSUB:
-        return bits_of(fa - fb);
-    case HEX_FP_SFMPY:
-        return bits_of(fa * fb);
-    case HEX_FP_W2SF:
-        return bits_of((float)(int32_t)a);
-    default:                    /* SF2W: round to nearest, saturating */
-        if (isnan(fa)) {
-            return 0xffffffffu;
-        }
-        if (fa >= 2147483648.0f) {
-            return INT32_MAX;
-        }
-        if (fa < -2147483648.0f) {
-            return (uint32_t)INT32_MIN;
-        }
-        return (uint32_t)(int32_t)nearbyintf(fa);
-    }
-}
-
-const TCGHelperInfo hex_helper_fp_info = {
-    .func = (const void *)helper_fp, .name = "fp",
-    .flags = TCG_CALL_PURE, .nb_args = 4, .ret = TCG_CALL_I32,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I32, TCG_CALL_I32 },
 };

@@ -5,12 +5,13 @@
  * multiplies and multiply-accumulates, 64-bit arithmetic, logic and
  * compares, min/max/abs/neg, bit counts, extract/insert, bit set/clear/
  * toggle/test and mask tests, predicate transfers, addasl, logical
- * accumulates, and a few single/double float operations.
+ * accumulates, and a few single/double float operations (evaluated by
+ * xtype2-fp.c, like the second table's).
  * Spec: Hexagon V68 PRM, "XTYPE" (register shift amounts are signed
  * 7-bit: a negative amount shifts the other way) and "FP".
  */
 #include "translate.h"
-#include <math.h>
+#include "xtype2.h"
 
 #include "decode-hexagon-xtype.c.inc"
 
@@ -557,100 +558,117 @@ static bool trans_NTSTBIT_I(DisasContext *ctx, arg_xri *a)
     return do_tstbit(ctx, a, true);
 }
 
-/* Floating point */
-
-static bool do_fp(DisasContext *ctx, unsigned rd, int op, TCGv_i32 x,
-                  TCGv_i32 y)
+/*
+ * Floating point.  Evaluated by hex_xt2_fp() (xtype2-fp.c), the code of
+ * the second table's FP patterns: util/softfloat under the packet's
+ * USR.FPRND, NaN results as Hexagon's default NaN (all ones).  A second
+ * pure call returns the IEEE exception bits, ORed into USR's sticky bits
+ * at the end of the packet (gen_set_ovf).
+ */
+static uint64_t helper_xfp(void *env, uint32_t op, uint32_t usr, uint64_t s,
+                           uint64_t t, uint64_t x)
 {
-    gen_helper(ctx, &hex_helper_fp_info, tcgv_i32_arg(dest_gpr(ctx, rd)), 3,
-               tcgv_i32_arg(tcg_constant_i32(ctx->tcg, op)), tcgv_i32_arg(x),
-               tcgv_i32_arg(y));
+    uint32_t flags = 0;
+
+    return hex_xt2_fp(op, usr, s, t, x, &flags);
+}
+
+static uint32_t helper_xfp_flags(void *env, uint32_t op, uint32_t usr,
+                                 uint64_t s, uint64_t t, uint64_t x)
+{
+    uint32_t flags = 0;
+
+    hex_xt2_fp(op, usr, s, t, x, &flags);
+    return flags;
+}
+
+HEX_OP6_HELPER_INFO(helper_xfp_info, helper_xfp, "xfp", TCG_CALL_I64);
+
+HEX_OP6_HELPER_INFO(helper_xfp_flags_info, helper_xfp_flags, "xfp_flags",
+                    TCG_CALL_I32);
+
+/* Rd (or Rdd when @pair) = op(@s, @t); the sources zero-extended. */
+static bool do_fp(DisasContext *ctx, unsigned rd, uint32_t op, TCGv_i64 s,
+                  TCGv_i64 t, bool pair)
+{
+    TCGContext *tc = ctx->tcg;
+    TCGv_i64 r = tmp64(ctx);
+    TCGv_i32 flags = tmp32(ctx);
+    TCGArg args[5] = {
+        tcgv_i32_arg(tcg_constant_i32(tc, op)),
+        tcgv_i32_arg(get_cr(ctx, HEX_CR_USR)),
+        tcgv_i64_arg(s), tcgv_i64_arg(t),
+        tcgv_i64_arg(tcg_constant_i64(tc, 0)),
+    };
+
+    gen_helper(ctx, &helper_xfp_info, tcgv_i64_arg(r), 5, args[0], args[1],
+               args[2], args[3], args[4]);
+    gen_helper(ctx, &helper_xfp_flags_info, tcgv_i32_arg(flags), 5,
+               args[0], args[1], args[2], args[3], args[4]);
+    gen_set_ovf(ctx, flags);
+    if (pair) {
+        set_gpr_pair(ctx, rd, r);
+    } else {
+        tcg_gen_extrl_i64_i32(tc, dest_gpr(ctx, rd), r);
+    }
     return true;
+}
+
+/* Register @r zero-extended to 64 bits. */
+static TCGv_i64 fp_reg(DisasContext *ctx, unsigned r)
+{
+    TCGv_i64 v = tmp64(ctx);
+
+    tcg_gen_extu_i32_i64(ctx->tcg, v, get_gpr(ctx, r));
+    return v;
+}
+
+static bool do_fp_rrr(DisasContext *ctx, arg_rrr *a, uint32_t op)
+{
+    return do_fp(ctx, a->rd, op, fp_reg(ctx, a->rs), fp_reg(ctx, a->rt),
+                 false);
+}
+
+static bool do_fp_rr(DisasContext *ctx, arg_rr *a, uint32_t op, bool pair)
+{
+    return do_fp(ctx, a->rd, op, fp_reg(ctx, a->rs),
+                 tcg_constant_i64(ctx->tcg, 0), pair);
 }
 
 static bool trans_SFADD(DisasContext *ctx, arg_rrr *a)
 {
-    return do_fp(ctx, a->rd, HEX_FP_SFADD, get_gpr(ctx, a->rs),
-                 get_gpr(ctx, a->rt));
+    return do_fp_rrr(ctx, a, X2_SFADD);
 }
 
 static bool trans_SFSUB(DisasContext *ctx, arg_rrr *a)
 {
-    return do_fp(ctx, a->rd, HEX_FP_SFSUB, get_gpr(ctx, a->rs),
-                 get_gpr(ctx, a->rt));
+    return do_fp_rrr(ctx, a, X2_SFSUB);
 }
 
 static bool trans_SFMPY(DisasContext *ctx, arg_rrr *a)
 {
-    return do_fp(ctx, a->rd, HEX_FP_SFMPY, get_gpr(ctx, a->rs),
-                 get_gpr(ctx, a->rt));
+    return do_fp_rrr(ctx, a, X2_SFMPY);
 }
 
 static bool trans_CONV_W2SF(DisasContext *ctx, arg_rr *a)
 {
-    return do_fp(ctx, a->rd, HEX_FP_W2SF, get_gpr(ctx, a->rs),
-                 tcg_constant_i32(ctx->tcg, 0));
+    return do_fp_rr(ctx, a, X2_CONV_W2SF, false);
 }
 
 static bool trans_CONV_SF2W(DisasContext *ctx, arg_rr *a)
 {
-    return do_fp(ctx, a->rd, HEX_FP_SF2W, get_gpr(ctx, a->rs),
-                 tcg_constant_i32(ctx->tcg, 0));
-}
-
-/* Double precision: @op 0 convert_sf2df(a), 1 dfadd(a, b). */
-static uint64_t helper_df(void *env, uint32_t op, uint64_t a, uint64_t b)
-{
-    double x, y, r;
-    float f;
-    uint32_t fa = (uint32_t)a;
-    uint64_t v;
-
-    if (op == 0) {
-        memcpy(&f, &fa, 4);
-        r = f;
-    } else {
-        memcpy(&x, &a, 8);
-        memcpy(&y, &b, 8);
-        r = x + y;
-    }
-    if (isnan(r)) {
-        return UINT64_MAX;      /* Hexagon's default NaN */
-    }
-    memcpy(&v, &r, 8);
-    return v;
-}
-
-static const TCGHelperInfo helper_df_info = {
-    .func = (const void *)helper_df, .name = "df",
-    .flags = TCG_CALL_PURE, .nb_args = 4, .ret = TCG_CALL_I64,
-    .args = { TCG_CALL_PTR, TCG_CALL_I32, TCG_CALL_I64, TCG_CALL_I64 },
-};
-
-static bool do_df(DisasContext *ctx, unsigned rd, int op, TCGv_i64 x,
-                  TCGv_i64 y)
-{
-    TCGv_i64 r = tmp64(ctx);
-
-    gen_helper(ctx, &helper_df_info, tcgv_i64_arg(r), 3,
-               tcgv_i32_arg(tcg_constant_i32(ctx->tcg, op)), tcgv_i64_arg(x),
-               tcgv_i64_arg(y));
-    set_gpr_pair(ctx, rd, r);
-    return true;
+    return do_fp_rr(ctx, a, X2_CONV_SF2W, false);
 }
 
 static bool trans_CONV_SF2DF(DisasContext *ctx, arg_rr *a)
 {
-    TCGv_i64 x = tmp64(ctx);
-
-    tcg_gen_extu_i32_i64(ctx->tcg, x, get_gpr(ctx, a->rs));
-    return do_df(ctx, a->rd, 0, x, tcg_constant_i64(ctx->tcg, 0));
+    return do_fp_rr(ctx, a, X2_CONV_SF2DF, true);
 }
 
 static bool trans_DFADD(DisasContext *ctx, arg_rrr *a)
 {
-    return do_df(ctx, a->rd, 1, get_gpr_pair(ctx, a->rs),
-                 get_gpr_pair(ctx, a->rt));
+    return do_fp(ctx, a->rd, X2_DFADD, get_gpr_pair(ctx, a->rs),
+                 get_gpr_pair(ctx, a->rt), true);
 }
 
 /* ------------------------------------------------------------------ */

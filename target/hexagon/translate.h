@@ -274,7 +274,6 @@ extern const TCGHelperInfo hex_helper_tlb_info;
 extern const TCGHelperInfo hex_helper_memw_phys_info;
 extern const TCGHelperInfo hex_helper_semihost_info;
 extern const TCGHelperInfo hex_helper_pcycle_info;
-extern const TCGHelperInfo hex_helper_fp_info;
 extern const TCGHelperInfo hex_helper_fetch_fault_info;
 
 /* Operations of hex_helper_sys1_info (one register operand). */
@@ -288,8 +287,6 @@ enum {
 enum { HEX_SYS_SETIMASK, HEX_SYS_SETPRIO };
 /* Operations of hex_helper_tlb_info. */
 enum { HEX_TLB_W, HEX_TLB_R, HEX_TLB_P, HEX_TLB_CTLBW, HEX_TLB_OC };
-/* Operations of hex_helper_fp_info. */
-enum { HEX_FP_SFADD, HEX_FP_SFSUB, HEX_FP_SFMPY, HEX_FP_W2SF, HEX_FP_SF2W };
 
 /*
  * The descriptor of a pure table-driven XTYPE helper

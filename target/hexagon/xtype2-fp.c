@@ -2,7 +2,9 @@
 /*
  * FP operations of hex-xtype2.isa (fused multiply-add, max/min,
  * compares, the conversions between word, doubleword, single and
- * double) on hemu's soft-float library (util/softfloat.h).  Spec:
+ * double), and those of hex-xtype.isa (sfadd, sfsub, sfmpy, dfadd,
+ * convert_w2sf/sf2w/sf2df), on hemu's soft-float library
+ * (util/softfloat.h).  Spec:
  * Hexagon V68 PRM, "XTYPE/FP": IEEE 754 arithmetic with the rounding
  * mode of USR.FPRND (":chop" conversions truncate), sticky exception
  * bits in USR, a NaN result is the default NaN (all ones), a NaN
@@ -68,6 +70,14 @@ static uint64_t fp_arith(unsigned op, uint64_t s, uint64_t t, uint64_t x,
     uint32_t a = (uint32_t)s, b = (uint32_t)t;
 
     switch (op) {
+    case X2_SFADD:
+        return sf(float32_add(a, b, st));
+    case X2_SFSUB:
+        return sf(float32_sub(a, b, st));
+    case X2_SFMPY:
+        return sf(float32_mul(a, b, st));
+    case X2_DFADD:
+        return df(float64_add(s, t, st));
     case X2_SFFMA:
         return sf(float32_muladd(a, b, (uint32_t)x, 0, st));
     case X2_SFFMS:
@@ -134,6 +144,12 @@ static uint64_t fp_convert(unsigned op, uint64_t s, FloatStatus *st)
         return to_int(s, true, false, m, st);
     case X2_CONV_D2DF:
         return int64_to_float64((int64_t)s, 0, st);
+    case X2_CONV_W2SF:
+        return int32_to_float32((int32_t)a, 0, st);
+    case X2_CONV_SF2W:
+        return to_int(a, false, true, m, st);
+    case X2_CONV_SF2DF:
+        return df(float32_to_float64(a, st));
     default:        /* X2_CONV_DF2D */
         if (float64_is_nan(s)) {
             st->flags |= FLOAT_FLAG_INVALID;

@@ -54,10 +54,16 @@ enum {
     /* hex_xt2_fp(): FP */
     X2_SFFMA, X2_SFFMS, X2_SFMAX, X2_SFMIN, X2_SFCMP_EQ, X2_SFCMP_GT,
     X2_SFCMP_GE, X2_SFCMP_UO, X2_DFSUB, X2_DFCMP_EQ, X2_DFCMP_GT, X2_DFCMP_GE,
-    X2_DFCMP_UO, X2_CONV_UW2SF, X2_CONV_SF2UW, X2_CONV_SF2W_CHOP,
+    X2_DFCMP_UO,
+    /* the first table's (hex-xtype.isa) arithmetic, same evaluation */
+    X2_SFADD, X2_SFSUB, X2_SFMPY, X2_DFADD,
+    /* conversions: X2_CONV_UW2SF and everything after it */
+    X2_CONV_UW2SF, X2_CONV_SF2UW, X2_CONV_SF2W_CHOP,
     X2_CONV_SF2UW_CHOP, X2_CONV_W2DF, X2_CONV_UW2DF, X2_CONV_DF2SF,
     X2_CONV_DF2W, X2_CONV_DF2W_CHOP, X2_CONV_DF2UW, X2_CONV_D2DF,
     X2_CONV_DF2D,
+    /* the first table's conversions */
+    X2_CONV_W2SF, X2_CONV_SF2W, X2_CONV_SF2DF,
     X2_NUM_OPS
 };
 
@@ -93,7 +99,9 @@ uint64_t hex_xt2_mpy(uint32_t op, int32_t imm, uint64_t s, uint64_t t,
 /*
  * FP operations (xtype2-fp.c): rounding mode from @usr (the packet's
  * USR), the sticky exception bits it raised ORed into *@flags as USR
- * bits.  A NaN result is Hexagon's default NaN (all ones).
+ * bits.  A NaN result is Hexagon's default NaN (all ones).  Also the
+ * evaluation of the first table's FP patterns (translate-xtype.c), so
+ * that both tables round and raise flags the same way.
  */
 uint64_t hex_xt2_fp(uint32_t op, uint32_t usr, uint64_t s, uint64_t t,
                     uint64_t x, uint32_t *flags);

@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 
+from qmplib import Client
+
 failures = []
 
 
@@ -34,51 +36,6 @@ def check(name, cond, detail=''):
     else:
         print(f'FAIL {name}: {detail}')
         failures.append(name)
-
-
-class Client:
-    """A minimal QMP client: replies and events told apart by their keys."""
-
-    def __init__(self, path):
-        for attempt in range(100):
-            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            self.sock.settimeout(10)
-            try:
-                self.sock.connect(path)
-                break
-            except (ConnectionRefusedError, FileNotFoundError):
-                self.sock.close()
-                if attempt == 99:
-                    raise
-                time.sleep(0.05)
-        self.buf = ''
-        self.greeting = self.recv()
-
-    def recv(self):
-        dec = json.JSONDecoder()
-        while True:
-            text = self.buf.lstrip()
-            if text:
-                try:
-                    val, end = dec.raw_decode(text)
-                    self.buf = text[end:]
-                    return val
-                except ValueError:
-                    pass
-            data = self.sock.recv(65536)
-            if not data:
-                raise EOFError('hemu closed the connection')
-            self.buf += data.decode('utf-8', 'replace')
-
-    def cmd(self, name, args=None):
-        req = {'execute': name}
-        if args is not None:
-            req['arguments'] = args
-        self.sock.sendall(json.dumps(req).encode() + b'\n')
-        while True:
-            msg = self.recv()
-            if 'event' not in msg:
-                return msg
 
 
 def ok(c, name, cmd, args=None):
@@ -178,7 +135,7 @@ def main():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        c = Client(sock)
+        c = Client(socket.AF_UNIX, sock)
         ok(c, 'capabilities', 'qmp_capabilities')
         st = ok(c, 'status-preconfig', 'query-status')
         check('status-is-preconfig', st == {'running': False,
@@ -269,7 +226,7 @@ def main():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        c = Client(sock2)
+        c = Client(socket.AF_UNIX, sock2)
         ok(c, 'capabilities-2', 'qmp_capabilities')
         ok(c, 'add-device-2', 'machine-add-device',
            {'id': 'gate', 'type': 'or-irq'})
