@@ -638,10 +638,9 @@ static MbMapping *mb_find_overlap(MachineBuilder *b, const MbMapping *m)
 static MemoryRegion *mb_backend_region(MachineBuilder *b, const char *id,
                                        Object **obj, Error **errp)
 {
-    MemoryRegion *mr;
-
     Object *objects = b->objects ? b->objects
                                  : object_get_child(b->root, "objects");
+    MemoryRegion *mr;
 
     *obj = objects ? object_get_child(objects, id) : NULL;
     if (!*obj) {
