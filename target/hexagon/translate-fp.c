@@ -57,19 +57,6 @@ HEX_OP6_HELPER_INFO(helper_fp_info, helper_fp, "fp", TCG_CALL_I64);
 HEX_OP6_HELPER_INFO(helper_fp_side_info, helper_fp_side, "fp_side",
                     TCG_CALL_I32);
 
-/* Register or pair @r as a 64-bit value. */
-static TCGv_i64 fp_operand(DisasContext *ctx, unsigned r, bool pair)
-{
-    TCGv_i64 v;
-
-    if (pair) {
-        return get_gpr_pair(ctx, r);
-    }
-    v = tmp64(ctx);
-    tcg_gen_extu_i32_i64(ctx->tcg, v, get_gpr(ctx, r));
-    return v;
-}
-
 /* The side outputs: the USR bits (7:0) and Pe (15:8) into P@pe. */
 static void fp_side(DisasContext *ctx, unsigned f, unsigned pe,
                     TCGArg *args)
@@ -78,18 +65,8 @@ static void fp_side(DisasContext *ctx, unsigned f, unsigned pe,
 
     gen_helper(ctx, &helper_fp_side_info, tcgv_i32_arg(side), 5,
                args[0], args[1], args[2], args[3], args[4]);
-    if (f & FPF_FLAGS) {
-        TCGv_i32 flags = tmp32(ctx);
-
-        tcg_gen_andi_i32(ctx->tcg, flags, side, HFP_SIDE_USR_MASK);
-        gen_set_ovf(ctx, flags);
-    }
-    if (f & FPF_PE) {
-        TCGv_i32 p = tmp32(ctx);
-
-        tcg_gen_shri_i32(ctx->tcg, p, side, HFP_SIDE_PE_SHIFT);
-        set_pred(ctx, pe, p);
-    }
+    gen_side_outputs(ctx, side, f & FPF_FLAGS ? HFP_SIDE_USR_MASK : 0,
+                     f & FPF_PE ? (int)pe : -1);
 }
 
 /* The second source: a register, a pair, the immediate, with Pu above. */
@@ -104,7 +81,7 @@ static TCGv_i64 fp_second(DisasContext *ctx, arg_fp *a, unsigned f)
     if (!(f & (FPF_T | FPF_T64))) {
         return tcg_constant_i64(t, 0);
     }
-    u = fp_operand(ctx, a->rt, f & FPF_T64);
+    u = gen_operand64(ctx, a->rt, f & FPF_T64);
     if (f & FPF_PU) {
         TCGv_i64 p = tmp64(ctx);
 
@@ -118,9 +95,9 @@ static bool do_fp(DisasContext *ctx, arg_fp *a, uint32_t op, unsigned f)
 {
     TCGContext *t = ctx->tcg;
     TCGv_i64 r = tmp64(ctx);
-    TCGv_i64 s = fp_operand(ctx, a->rs, f & FPF_S64);
+    TCGv_i64 s = gen_operand64(ctx, a->rs, f & FPF_S64);
     TCGv_i64 u = fp_second(ctx, a, f);
-    TCGv_i64 x = f & FPF_ACC ? fp_operand(ctx, a->rd, f & FPF_D64)
+    TCGv_i64 x = f & FPF_ACC ? gen_operand64(ctx, a->rd, f & FPF_D64)
                              : tcg_constant_i64(t, 0);
     TCGArg args[5];
 

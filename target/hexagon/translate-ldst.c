@@ -298,40 +298,32 @@ LOADS(D, MO_LEUQ)
 /* ------------------------------------------------------------------ */
 /* Stores                                                               */
 
-/* Store kinds: the value's size and, for HH, its upper half. */
-enum { ST_B, ST_H, ST_HH, ST_W, ST_D };
-
-static const MemOp st_ops[] = {
-    [ST_B] = MO_UB, [ST_H] = MO_LEUW, [ST_HH] = MO_LEUW, [ST_W] = MO_LEUL,
-    [ST_D] = MO_LEUQ,
-};
-
-static void do_store(DisasContext *ctx, int kind, TCGv_i64 addr,
-                     unsigned rt, TCGv_i32 cond)
+void hex_gen_store_reg(DisasContext *ctx, HexStKind kind, TCGv_i64 addr,
+                       unsigned rt, TCGv_i32 cond)
 {
     TCGv_i32 v;
 
-    if (kind == ST_D) {
+    if (kind == HEX_ST_D) {
         gen_store64(ctx, addr, get_gpr_pair(ctx, rt), cond);
         return;
     }
     v = get_gpr(ctx, rt);
-    if (kind == ST_HH) {
+    if (kind == HEX_ST_HH) {
         TCGv_i32 h = tmp32(ctx);
 
         tcg_gen_shri_i32(ctx->tcg, h, v, 16);
         v = h;
     }
-    gen_store32(ctx, addr, v, st_ops[kind], cond);
+    gen_store32(ctx, addr, v, hex_st_memop(kind), cond);
 }
 
 static bool st_inc(DisasContext *ctx, arg_stpi *a, int kind, HexIncMode mode)
 {
     TCGv_i32 nrx = dest_gpr(ctx, a->rx);
     TCGv_i64 addr = hex_gen_postinc(ctx, a->rx, a->mu, (int32_t)a->imm,
-                                    mode, st_ops[kind], nrx);
+                                    mode, hex_st_memop(kind), nrx);
 
-    do_store(ctx, kind, addr, a->rt, NULL);
+    hex_gen_store_reg(ctx, kind, addr, a->rt, NULL);
     return true;
 }
 
@@ -340,7 +332,7 @@ static bool st_pio(DisasContext *ctx, arg_prri *a, int kind)
     TCGv_i32 c = pred_cond(ctx, a->pc);
 
     if (c) {
-        do_store(ctx, kind, gen_addr(ctx, get_gpr(ctx, a->rs),
+        hex_gen_store_reg(ctx, kind, gen_addr(ctx, get_gpr(ctx, a->rs),
                                      (int32_t)a->imm), a->rd, c);
     }
     return true;
@@ -352,20 +344,20 @@ static bool st_rr(DisasContext *ctx, arg_strr *a, int kind)
 
     tcg_gen_shli_i32(ctx->tcg, ea, get_gpr(ctx, a->ru), a->imm);
     tcg_gen_add_i32(ctx->tcg, ea, ea, get_gpr(ctx, a->rs));
-    do_store(ctx, kind, gen_addr(ctx, ea, 0), a->rv, NULL);
+    hex_gen_store_reg(ctx, kind, gen_addr(ctx, ea, 0), a->rv, NULL);
     return true;
 }
 
 #define STORES(SZ, KIND)                                                     \
 static bool trans_S_MEM##SZ##_IO(DisasContext *ctx, arg_rri *a)             \
 {                                                                            \
-    do_store(ctx, KIND, gen_addr(ctx, get_gpr(ctx, a->rs),                   \
+    hex_gen_store_reg(ctx, KIND, gen_addr(ctx, get_gpr(ctx, a->rs),                   \
                                  (int32_t)a->imm), a->rd, NULL);             \
     return true;                                                             \
 }                                                                            \
 static bool trans_S_MEM##SZ##_GP(DisasContext *ctx, arg_ri *a)              \
 {                                                                            \
-    do_store(ctx, KIND, gen_gp_addr(ctx, (int32_t)a->imm), a->rd, NULL);    \
+    hex_gen_store_reg(ctx, KIND, gen_gp_addr(ctx, (int32_t)a->imm), a->rd, NULL);    \
     return true;                                                             \
 }                                                                            \
 static bool trans_S_MEM##SZ##_PI(DisasContext *ctx, arg_stpi *a)            \
@@ -385,11 +377,11 @@ static bool trans_PS_MEM##SZ##_IO(DisasContext *ctx, arg_prri *a)           \
     return st_pio(ctx, a, KIND);                                             \
 }
 
-STORES(B, ST_B)
-STORES(H, ST_H)
-STORES(HH, ST_HH)
-STORES(W, ST_W)
-STORES(D, ST_D)
+STORES(B, HEX_ST_B)
+STORES(H, HEX_ST_H)
+STORES(HH, HEX_ST_HH)
+STORES(W, HEX_ST_W)
+STORES(D, HEX_ST_D)
 
 /* ------------------------------------------------------------------ */
 /* Absolute-set and Ru << #u2 + ##U32 addressing                        */
@@ -434,21 +426,21 @@ LOADS_X(D, MO_LEUQ)
 #define STORES_X(SZ, KIND)                                                   \
 static bool trans_S_MEM##SZ##_AP(DisasContext *ctx, arg_stap *a)            \
 {                                                                            \
-    do_store(ctx, KIND, ea_ap(ctx, a->re, (uint32_t)a->imm), a->rt, NULL);   \
+    hex_gen_store_reg(ctx, KIND, ea_ap(ctx, a->re, (uint32_t)a->imm), a->rt, NULL);   \
     return true;                                                             \
 }                                                                            \
 static bool trans_S_MEM##SZ##_UR(DisasContext *ctx, arg_stur *a)            \
 {                                                                            \
-    do_store(ctx, KIND, ea_ur(ctx, a->ru, a->sh, (uint32_t)a->imm), a->rt,   \
+    hex_gen_store_reg(ctx, KIND, ea_ur(ctx, a->ru, a->sh, (uint32_t)a->imm), a->rt,   \
              NULL);                                                          \
     return true;                                                             \
 }
 
-STORES_X(B, ST_B)
-STORES_X(H, ST_H)
-STORES_X(HH, ST_HH)
-STORES_X(W, ST_W)
-STORES_X(D, ST_D)
+STORES_X(B, HEX_ST_B)
+STORES_X(H, HEX_ST_H)
+STORES_X(HH, HEX_ST_HH)
+STORES_X(W, HEX_ST_W)
+STORES_X(D, HEX_ST_D)
 
 /* ------------------------------------------------------------------ */
 /* New-value stores (PRM "New-value stores")                           */

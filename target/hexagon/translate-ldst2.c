@@ -49,41 +49,14 @@ bool hex_decode_ldst2(DisasContext *ctx, uint32_t insn)
 /* ------------------------------------------------------------------ */
 /* Stores: value kinds and circular / bit-reversed addressing           */
 
-enum { ST_B, ST_H, ST_HH, ST_W, ST_D };
-
-static const MemOp st_ops[] = {
-    [ST_B] = MO_UB, [ST_H] = MO_LEUW, [ST_HH] = MO_LEUW, [ST_W] = MO_LEUL,
-    [ST_D] = MO_LEUQ,
-};
-
-/* Queue the store of R@rt (its upper half for ST_HH, a pair for ST_D). */
-static void store_reg(DisasContext *ctx, int kind, TCGv_i64 addr,
-                      unsigned rt, TCGv_i32 cond)
-{
-    TCGv_i32 v;
-
-    if (kind == ST_D) {
-        gen_store64(ctx, addr, get_gpr_pair(ctx, rt), cond);
-        return;
-    }
-    v = get_gpr(ctx, rt);
-    if (kind == ST_HH) {
-        TCGv_i32 h = tmp32(ctx);
-
-        tcg_gen_shri_i32(ctx->tcg, h, v, 16);
-        v = h;
-    }
-    gen_store32(ctx, addr, v, st_ops[kind], cond);
-}
-
 static bool st_mode(DisasContext *ctx, arg_stpi *a, int kind,
                     HexIncMode mode)
 {
     TCGv_i32 nrx = dest_gpr(ctx, a->rx);
     TCGv_i64 addr = hex_gen_postinc(ctx, a->rx, a->mu, (int32_t)a->imm,
-                                    mode, st_ops[kind], nrx);
+                                    mode, hex_st_memop(kind), nrx);
 
-    store_reg(ctx, kind, addr, a->rt, NULL);
+    hex_gen_store_reg(ctx, kind, addr, a->rt, NULL);
     return true;
 }
 
@@ -101,11 +74,11 @@ static bool trans_S_MEM##SZ##_PBR(DisasContext *ctx, arg_stpi *a)           \
     return st_mode(ctx, a, KIND, HEX_INC_BREV);                              \
 }
 
-STORES_CIRC(B, ST_B)
-STORES_CIRC(H, ST_H)
-STORES_CIRC(HH, ST_HH)
-STORES_CIRC(W, ST_W)
-STORES_CIRC(D, ST_D)
+STORES_CIRC(B, HEX_ST_B)
+STORES_CIRC(H, HEX_ST_H)
+STORES_CIRC(HH, HEX_ST_HH)
+STORES_CIRC(W, HEX_ST_W)
+STORES_CIRC(D, HEX_ST_D)
 
 /*
  * The value of a new-value store: the producer's packet temporary.  Read
@@ -179,7 +152,7 @@ static bool pst_pi(DisasContext *ctx, arg_ldst2_pstpi *a, int kind)
     TCGv_i32 c = pred_cond(ctx, a->pc);
 
     if (c) {
-        store_reg(ctx, kind, pred_postinc(ctx, c, a->rx, (int32_t)a->imm),
+        hex_gen_store_reg(ctx, kind, pred_postinc(ctx, c, a->rx, (int32_t)a->imm),
                   a->rt, c);
     }
     return true;
@@ -190,7 +163,7 @@ static bool pst_rr(DisasContext *ctx, arg_ldst2_pstrr *a, int kind)
     TCGv_i32 c = pred_cond(ctx, a->pc);
 
     if (c) {
-        store_reg(ctx, kind, ea_rr(ctx, a->rs, a->ru, a->imm), a->rv, c);
+        hex_gen_store_reg(ctx, kind, ea_rr(ctx, a->rs, a->ru, a->imm), a->rv, c);
     }
     return true;
 }
@@ -205,11 +178,11 @@ static bool trans_PS_MEM##SZ##_RR(DisasContext *ctx, arg_ldst2_pstrr *a)    \
     return pst_rr(ctx, a, KIND);                                             \
 }
 
-PSTORES(B, ST_B)
-PSTORES(H, ST_H)
-PSTORES(HH, ST_HH)
-PSTORES(W, ST_W)
-PSTORES(D, ST_D)
+PSTORES(B, HEX_ST_B)
+PSTORES(H, HEX_ST_H)
+PSTORES(HH, HEX_ST_HH)
+PSTORES(W, HEX_ST_W)
+PSTORES(D, HEX_ST_D)
 
 #define NV_PSTORES(SZ, OP)                                                   \
 static bool trans_NV_PS_MEM##SZ##_PI(DisasContext *ctx, arg_ldst2_pnvpi *a) \
@@ -452,28 +425,28 @@ static bool trans_L_MEMD_AQ(DisasContext *ctx, arg_rr *a)
 static bool store_rl(DisasContext *ctx, arg_ldst2_rr *a, int kind)
 {
     tcg_gen_mb(ctx->tcg, TCG_MO_ALL);
-    store_reg(ctx, kind, gen_addr(ctx, get_gpr(ctx, a->rs), 0), a->rt, NULL);
+    hex_gen_store_reg(ctx, kind, gen_addr(ctx, get_gpr(ctx, a->rs), 0), a->rt, NULL);
     return true;
 }
 
 static bool trans_S_MEMW_RL_AT(DisasContext *ctx, arg_ldst2_rr *a)
 {
-    return store_rl(ctx, a, ST_W);
+    return store_rl(ctx, a, HEX_ST_W);
 }
 
 static bool trans_S_MEMW_RL_ST(DisasContext *ctx, arg_ldst2_rr *a)
 {
-    return store_rl(ctx, a, ST_W);
+    return store_rl(ctx, a, HEX_ST_W);
 }
 
 static bool trans_S_MEMD_RL_AT(DisasContext *ctx, arg_ldst2_rr *a)
 {
-    return store_rl(ctx, a, ST_D);
+    return store_rl(ctx, a, HEX_ST_D);
 }
 
 static bool trans_S_MEMD_RL_ST(DisasContext *ctx, arg_ldst2_rr *a)
 {
-    return store_rl(ctx, a, ST_D);
+    return store_rl(ctx, a, HEX_ST_D);
 }
 
 static bool trans_RELEASE_AT(DisasContext *ctx, arg_ldst2_r *a)

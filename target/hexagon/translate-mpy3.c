@@ -59,27 +59,14 @@ static const TCGHelperInfo helper_mpy3_ovf_info = {
               TCG_CALL_I64 },
 };
 
-/* Register or pair @r as a 64-bit value. */
-static TCGv_i64 m3_operand(DisasContext *ctx, unsigned r, bool pair)
-{
-    TCGv_i64 v;
-
-    if (pair) {
-        return get_gpr_pair(ctx, r);
-    }
-    v = tmp64(ctx);
-    tcg_gen_extu_i32_i64(ctx->tcg, v, get_gpr(ctx, r));
-    return v;
-}
-
 static bool do_m3(DisasContext *ctx, arg_m3 *a, uint32_t op, unsigned f)
 {
     TCGContext *t = ctx->tcg;
     TCGv_i64 r = tmp64(ctx);
     TCGv_i32 opc = tcg_constant_i32(t, op);
-    TCGv_i64 s = m3_operand(ctx, a->rs, f & M3F_S64);
-    TCGv_i64 u = m3_operand(ctx, a->rt, f & M3F_T64);
-    TCGv_i64 x = f & M3F_ACC ? m3_operand(ctx, a->rd, f & M3F_D64)
+    TCGv_i64 s = gen_operand64(ctx, a->rs, f & M3F_S64);
+    TCGv_i64 u = gen_operand64(ctx, a->rt, f & M3F_T64);
+    TCGv_i64 x = f & M3F_ACC ? gen_operand64(ctx, a->rd, f & M3F_D64)
                              : tcg_constant_i64(t, 0);
 
     gen_helper(ctx, &helper_mpy3_info, tcgv_i64_arg(r), 4, tcgv_i32_arg(opc),

@@ -59,19 +59,6 @@ HEX_OP6_HELPER_INFO(helper_perm3_info, helper_perm3, "perm3",
 HEX_OP6_HELPER_INFO(helper_perm3_side_info, helper_perm3_side, "perm3_side",
                     TCG_CALL_I32);
 
-/* Register or pair @r as a 64-bit value. */
-static TCGv_i64 p3_operand(DisasContext *ctx, unsigned r, bool pair)
-{
-    TCGv_i64 v;
-
-    if (pair) {
-        return get_gpr_pair(ctx, r);
-    }
-    v = tmp64(ctx);
-    tcg_gen_extu_i32_i64(ctx->tcg, v, get_gpr(ctx, r));
-    return v;
-}
-
 /* The side outputs: USR.OVF (bit 0) and Pe (bits 15:8) into P@pe. */
 static void p3_side(DisasContext *ctx, unsigned f, unsigned pe,
                     TCGArg *args)
@@ -80,18 +67,8 @@ static void p3_side(DisasContext *ctx, unsigned f, unsigned pe,
 
     gen_helper(ctx, &helper_perm3_side_info, tcgv_i32_arg(side), 5,
                args[0], args[1], args[2], args[3], args[4]);
-    if (f & P3F_SAT) {
-        TCGv_i32 ovf = tmp32(ctx);
-
-        tcg_gen_andi_i32(ctx->tcg, ovf, side, 1);
-        gen_set_ovf(ctx, ovf);
-    }
-    if (f & P3F_PE) {
-        TCGv_i32 p = tmp32(ctx);
-
-        tcg_gen_shri_i32(ctx->tcg, p, side, 8);
-        set_pred(ctx, pe, p);
-    }
+    gen_side_outputs(ctx, side, f & P3F_SAT ? 1 : 0,
+                     f & P3F_PE ? (int)pe : -1);
 }
 
 static bool do_p3(DisasContext *ctx, arg_p3 *a, uint32_t op, unsigned f)
@@ -104,10 +81,10 @@ static bool do_p3(DisasContext *ctx, arg_p3 *a, uint32_t op, unsigned f)
     if (f & P3F_PU) {
         aux = get_pred(ctx, a->pu);
     }
-    s = p3_operand(ctx, a->rs, f & P3F_S64);
+    s = gen_operand64(ctx, a->rs, f & P3F_S64);
     u = f & P3F_TI ? tcg_constant_i64(t, a->rt)
-                   : p3_operand(ctx, a->rt, f & P3F_T64);
-    x = f & P3F_ACC ? p3_operand(ctx, a->rd, f & P3F_D64)
+                   : gen_operand64(ctx, a->rt, f & P3F_T64);
+    x = f & P3F_ACC ? gen_operand64(ctx, a->rd, f & P3F_D64)
                     : tcg_constant_i64(t, 0);
     args[0] = tcgv_i32_arg(tcg_constant_i32(t, op));
     args[1] = tcgv_i32_arg(aux);

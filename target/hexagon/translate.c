@@ -506,6 +506,35 @@ void gen_set_ovf(DisasContext *ctx, TCGv_i32 ovf)
     tcg_gen_or_i32(ctx->tcg, *usr, *usr, ovf);
 }
 
+TCGv_i64 gen_operand64(DisasContext *ctx, unsigned r, bool pair)
+{
+    TCGv_i64 v;
+
+    if (pair) {
+        return get_gpr_pair(ctx, r);
+    }
+    v = tmp64(ctx);
+    tcg_gen_extu_i32_i64(ctx->tcg, v, get_gpr(ctx, r));
+    return v;
+}
+
+void gen_side_outputs(DisasContext *ctx, TCGv_i32 side, uint32_t usr_mask,
+                      int pe)
+{
+    if (usr_mask) {
+        TCGv_i32 flags = tmp32(ctx);
+
+        tcg_gen_andi_i32(ctx->tcg, flags, side, usr_mask);
+        gen_set_ovf(ctx, flags);
+    }
+    if (pe >= 0) {
+        TCGv_i32 p = tmp32(ctx);
+
+        tcg_gen_shri_i32(ctx->tcg, p, side, 8);
+        set_pred(ctx, (unsigned)pe, p);
+    }
+}
+
 TCGv_i32 gen_sat32(DisasContext *ctx, TCGv_i64 v)
 {
     TCGContext *t = ctx->tcg;

@@ -225,6 +225,23 @@ TCGv_i64 hex_gen_postinc(DisasContext *ctx, unsigned rx, unsigned mu,
                          int32_t imm, HexIncMode mode, MemOp op,
                          TCGv_i32 nrx);
 
+/* Store kinds: the value's size and, for HEX_ST_HH, its upper half. */
+typedef enum HexStKind { HEX_ST_B, HEX_ST_H, HEX_ST_HH, HEX_ST_W,
+                         HEX_ST_D } HexStKind;
+/* The size of a store of @kind. */
+static inline MemOp hex_st_memop(HexStKind kind)
+{
+    return kind == HEX_ST_B ? MO_UB
+         : kind == HEX_ST_W ? MO_LEUL
+         : kind == HEX_ST_D ? MO_LEUQ : MO_LEUW;
+}
+/*
+ * Queue the store of R@rt (its upper half for HEX_ST_HH, the pair for
+ * HEX_ST_D) at @addr when @cond (NULL: always); translate-ldst.c.
+ */
+void hex_gen_store_reg(DisasContext *ctx, HexStKind kind, TCGv_i64 addr,
+                       unsigned rt, TCGv_i32 cond);
+
 /* --- control flow --------------------------------------------------- */
 
 /* A branch to the constant @dest when @cond (NULL: always). */
@@ -259,6 +276,16 @@ void gen_helper(DisasContext *ctx, const TCGHelperInfo *info, TCGArg ret,
 TCGv_i32 gen_sat32(DisasContext *ctx, TCGv_i64 v);
 /* USR.OVF |= @ovf (0/1). */
 void gen_set_ovf(DisasContext *ctx, TCGv_i32 ovf);
+/* Register pair @r, or register @r zero-extended, as a 64-bit value. */
+TCGv_i64 gen_operand64(DisasContext *ctx, unsigned r, bool pair);
+/*
+ * The side outputs of a table helper (the second call of the pure helper
+ * pairs of the mpy3/perm3/fp tables): the bits @usr_mask of the result
+ * are ORed into USR's sticky bits (gen_set_ovf; 0: none), and when @pe
+ * is >= 0, bits 15:8 become predicate P@pe.
+ */
+void gen_side_outputs(DisasContext *ctx, TCGv_i32 side, uint32_t usr_mask,
+                      int pe);
 
 /* Helpers of helper.c called from generated code. */
 extern const TCGHelperInfo hex_helper_rte_info;
