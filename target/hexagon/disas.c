@@ -290,6 +290,9 @@ static const HexTable hex_tables[] = {
     HEX_TABLE(hex_perm3),
     HEX_TABLE(hex_ldst2),
     HEX_TABLE(hex_fp),
+    HEX_TABLE(hex_rest),
+    HEX_TABLE(hex_sys2),
+    HEX_TABLE(hex_dma),
     HEX_TABLE(hex_more),
 };
 

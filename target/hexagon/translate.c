@@ -887,6 +887,9 @@ static bool decode_slot(DisasContext *ctx, const HexSlot *slots, int i)
            hex_decode_perm3(ctx, s->insn) ||
            hex_decode_ldst2(ctx, s->insn) ||
            hex_decode_fp(ctx, s->insn) ||
+           hex_decode_rest(ctx, s->insn) ||
+           hex_decode_sys2(ctx, s->insn) ||
+           hex_decode_dma(ctx, s->insn) ||
            hex_decode_more(ctx, s->insn);
 }
 

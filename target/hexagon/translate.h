@@ -133,6 +133,9 @@ bool hex_decode_mpy3(DisasContext *ctx, uint32_t insn);
 bool hex_decode_perm3(DisasContext *ctx, uint32_t insn);
 bool hex_decode_ldst2(DisasContext *ctx, uint32_t insn);
 bool hex_decode_fp(DisasContext *ctx, uint32_t insn);
+bool hex_decode_rest(DisasContext *ctx, uint32_t insn);
+bool hex_decode_sys2(DisasContext *ctx, uint32_t insn);
+bool hex_decode_dma(DisasContext *ctx, uint32_t insn);
 /* Duplex halves; @group: 0 L1, 1 L2, 2 S1, 3 S2, 4 A. */
 bool hex_decode_sub(DisasContext *ctx, int group, uint32_t half);
 
